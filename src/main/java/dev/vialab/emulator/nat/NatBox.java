@@ -1,0 +1,297 @@
+package dev.vialab.emulator.nat;
+
+import dev.vialab.emulator.net.Network;
+import dev.vialab.emulator.net.Node;
+import dev.vialab.emulator.net.Rng;
+import dev.vialab.emulator.net.Scheduler;
+import dev.vialab.emulator.packet.Endpoint;
+import dev.vialab.emulator.packet.Packet;
+import dev.vialab.emulator.packet.Time;
+import dev.vialab.emulator.packet.Transport;
+import dev.vialab.emulator.setup.NatSetup;
+import dev.vialab.emulator.setup.NatSetup.Behaviour;
+import dev.vialab.emulator.trace.Hop;
+import dev.vialab.emulator.trace.Kind;
+import dev.vialab.emulator.trace.TraceRecorder;
+import dev.vialab.emulator.trace.Why;
+import java.util.TreeMap;
+
+/**
+ * A NAT as RFC 4787 (UDP) and RFC 5382 (TCP) describe it: a mapping behaviour decides when an outbound packet
+ * gets a new public port (§4.1), a filtering behaviour decides which inbound packets pass (§5), UDP mappings die
+ * {@code udpTimeout} after the last outbound packet (§4.3; REQ-6: only outbound traffic refreshes them), TCP
+ * mappings live with their connection. Every creation, expiry, translation and drop is a trace step.
+ */
+public final class NatBox implements Node {
+    /** RFC 5382 REQ-5: a connection that saw FIN keeps its mapping for the transitory timeout (4 minutes). */
+    private static final long TCP_TRANSITORY = 240 * Time.S;
+
+    private final NatSetup setup;
+    private final Network net;
+    private final Scheduler scheduler;
+    private final TraceRecorder recorder;
+    private final PortAllocator ports;
+    private final TreeMap<String, Mapping> byFlow = new TreeMap<>();
+    private final TreeMap<String, Mapping> byPort = new TreeMap<>();
+    /** The last expired or closed mapping of each public port, to explain later drops. */
+    private final TreeMap<String, Gone> gone = new TreeMap<>();
+    private Network.Attachment inside;
+    private Network.Attachment outside;
+
+    private record Gone(int step, long at, Mapping mapping, String reason) {}
+
+    public NatBox(NatSetup setup, Network net, long seed) {
+        this.setup = setup;
+        this.net = net;
+        this.scheduler = net.scheduler();
+        this.recorder = net.recorder();
+        this.ports = new PortAllocator(setup.ports(), Rng.derive(seed, setup.name() + "/ports"));
+    }
+
+    public void attach(Network.Attachment inside, Network.Attachment outside) {
+        this.inside = inside;
+        this.outside = outside;
+    }
+
+    @Override
+    public String name() {
+        return setup.name();
+    }
+
+    @Override
+    public void receive(Hop hop) {
+        Packet p = hop.packet();
+        if (p.dstIp().equals(setup.publicIp())) {
+            inbound(hop, p);
+        } else if (p.dstIp().equals(setup.inside())) {
+            recorder.record(Kind.DROP, name(), hop, Why.of("nat.drop.self", "", p.dstIp()));
+        } else {
+            outbound(hop, p);
+        }
+    }
+
+    // ---- outbound ------------------------------------------------------------------------------------------
+
+    private void outbound(Hop hop, Packet p) {
+        switch (p) {
+            case Packet.Udp u -> outboundFlow(hop, Transport.UDP, u.src(), u.dst(), false, false);
+            case Packet.Tcp t -> outboundFlow(hop, Transport.TCP, t.src(), t.dst(),
+                    t.has(Packet.Tcp.SYN) && !t.has(Packet.Tcp.ACK), t.has(Packet.Tcp.RST) || t.has(Packet.Tcp.FIN));
+            case Packet.Icmp i -> outboundIcmp(hop, i);
+        }
+    }
+
+    private void outboundFlow(Hop hop, Transport t, Endpoint src, Endpoint dst, boolean syn, boolean closing) {
+        String flowKey = t + "|" + src + "|" + remoteKey(setup.mapping(), dst);
+        Mapping m = byFlow.get(flowKey);
+        if (m != null && t == Transport.UDP && scheduler.now() >= m.expiresAt(setup.udpTimeout())) {
+            expire(m, "nat.mapping.expired");
+            m = null;
+        }
+        if (m == null) {
+            if (t == Transport.TCP && !syn) {
+                recorder.record(Kind.DROP, name(), hop, Why.of("nat.drop.tcp.nomapping", "RFC 5382 §5", src, dst));
+                return;
+            }
+            m = create(t, src, dst, hop);
+        }
+        m.lastOutbound = scheduler.now();
+        if (setup.filtering() != Behaviour.ENDPOINT_INDEPENDENT) {
+            m.permissions.put(remoteKey(setup.filtering(), dst), scheduler.now() + setup.filterTimeout());
+        }
+        if (t == Transport.UDP) {
+            scheduleExpiry(m);
+        }
+        m.refreshStep = recorder.lastIndex() + 1;
+        publish(m);
+        Packet translated = hop.packet().withAddresses(m.outside, dst);
+        String expiry = t == Transport.UDP ? Time.format(m.expiresAt(setup.udpTimeout())) : "";
+        recorder.record(Kind.FORWARD, name(), hop,
+                Why.of(t == Transport.UDP ? "nat.out" : "nat.out.tcp", "RFC 4787 §4.3 REQ-6", src, m.outside, dst,
+                        expiry));
+        net.forward(outside, translated, hop);
+        if (t == Transport.TCP && closing) {
+            closeTcp(m, hop.packet() instanceof Packet.Tcp seg && seg.has(Packet.Tcp.RST));
+        }
+    }
+
+    private Mapping create(Transport t, Endpoint src, Endpoint dst, Hop hop) {
+        String rk = remoteKey(setup.mapping(), dst);
+        int port = ports.allocate(src.port(), p -> byPort.containsKey(t + "|" + p));
+        Endpoint pub = new Endpoint(setup.publicIp(), port);
+        Mapping other = null;
+        for (Mapping m : byFlow.values()) {
+            if (m.transport == t && m.inside.equals(src)) {
+                other = m;
+                break;
+            }
+        }
+        String behaviour = setup.mapping().id();
+        Why why = other == null
+                ? Why.of("nat.mapping.created", "RFC 4787 §4.1", src, pub, dst, behaviour)
+                : Why.of("nat.mapping.created.newdest", "RFC 4787 §4.1 REQ-1", src, pub, dst, behaviour,
+                        other.outside, other.remoteKey);
+        Mapping m = new Mapping(name(), t, src, pub, rk, scheduler.now(), recorder.lastIndex() + 1);
+        m.tcpOpen = t == Transport.TCP;
+        byFlow.put(t + "|" + src + "|" + rk, m);
+        byPort.put(t + "|" + port, m);
+        publish(m);
+        recorder.record(Kind.NAT_MAPPING, name(), null, why);
+        return m;
+    }
+
+    private void outboundIcmp(Hop hop, Packet.Icmp icmp) {
+        // An inside host refusing a datagram that came in through a mapping: translate it back out.
+        Packet.Udp q = icmp.quoted();
+        Mapping found = null;
+        for (Mapping c : byFlow.values()) {
+            if (c.transport == Transport.UDP && c.inside.equals(q.dst())) {
+                found = c;
+                break;
+            }
+        }
+        if (found == null) {
+            recorder.record(Kind.DROP, name(), hop, Why.of("nat.drop.icmp", "RFC 5508 §4.2", q.dst()));
+            return;
+        }
+        Packet.Icmp out = new Packet.Icmp(setup.publicIp(), icmp.dstIp(), icmp.type(), icmp.code(),
+                new Packet.Udp(q.src(), found.outside, q.payload()));
+        recorder.record(Kind.FORWARD, name(), hop, Why.of("nat.icmp.out", "RFC 5508 §4.2", q.dst(), found.outside));
+        net.forward(outside, out, hop);
+    }
+
+    // ---- inbound -------------------------------------------------------------------------------------------
+
+    private void inbound(Hop hop, Packet p) {
+        switch (p) {
+            case Packet.Udp u -> inboundFlow(hop, Transport.UDP, u.src(), u.dst(), false);
+            case Packet.Tcp t -> inboundFlow(hop, Transport.TCP, t.src(), t.dst(),
+                    t.has(Packet.Tcp.RST) || t.has(Packet.Tcp.FIN));
+            case Packet.Icmp i -> inboundIcmp(hop, i);
+        }
+    }
+
+    private void inboundFlow(Hop hop, Transport t, Endpoint src, Endpoint dst, boolean closing) {
+        Mapping m = live(t, dst.port());
+        if (m == null) {
+            Gone g = gone.get(t + "|" + dst.port());
+            if (g != null) {
+                recorder.record(Kind.DROP, name(), hop, Why.of("nat.drop.expired", "RFC 4787 §4.3", dst, src,
+                        Time.format(g.at()), g.mapping().remoteKey, g.reason()), g.step());
+            } else {
+                recorder.record(Kind.DROP, name(), hop, Why.of("nat.drop.nomapping", "RFC 4787 §5", dst, src));
+            }
+            return;
+        }
+        if (!allowed(m, src)) {
+            recorder.record(Kind.DROP, name(), hop, Why.of("nat.drop.filtered", "RFC 4787 §5",
+                    dst, src, setup.filtering().id(), String.join(" ", m.permissions.keySet()), m.remoteKey),
+                    m.createdStep);
+            return;
+        }
+        recorder.record(Kind.FORWARD, name(), hop, Why.of("nat.in", "RFC 4787 §5", src, dst, m.inside));
+        net.forward(inside, hop.packet().withAddresses(src, m.inside), hop);
+        if (t == Transport.TCP && closing) {
+            closeTcp(m, hop.packet() instanceof Packet.Tcp seg && seg.has(Packet.Tcp.RST));
+        }
+    }
+
+    private void inboundIcmp(Hop hop, Packet.Icmp icmp) {
+        Packet.Udp q = icmp.quoted();
+        Mapping m = live(Transport.UDP, q.src().port());
+        if (m == null) {
+            recorder.record(Kind.DROP, name(), hop, Why.of("nat.drop.icmp", "RFC 5508 §4.2", q.src()));
+            return;
+        }
+        Packet.Icmp in = new Packet.Icmp(icmp.srcIp(), m.inside.ip(), icmp.type(), icmp.code(),
+                new Packet.Udp(m.inside, q.dst(), q.payload()));
+        recorder.record(Kind.FORWARD, name(), hop, Why.of("nat.icmp.in", "RFC 5508 §4.2", q.src(), m.inside));
+        net.forward(inside, in, hop);
+    }
+
+    private Mapping live(Transport t, int port) {
+        Mapping m = byPort.get(t + "|" + port);
+        if (m != null && t == Transport.UDP && scheduler.now() >= m.expiresAt(setup.udpTimeout())) {
+            expire(m, "nat.mapping.expired");
+            return null;
+        }
+        return m;
+    }
+
+    /** RFC 4787 §5: which remotes may send in through a mapping. */
+    private boolean allowed(Mapping m, Endpoint src) {
+        if (setup.filtering() == Behaviour.ENDPOINT_INDEPENDENT) {
+            return true;
+        }
+        Long until = m.permissions.get(remoteKey(setup.filtering(), src));
+        return until != null && scheduler.now() < until;
+    }
+
+    private static String remoteKey(Behaviour b, Endpoint remote) {
+        return switch (b) {
+            case ENDPOINT_INDEPENDENT -> "*";
+            case ADDRESS_DEPENDENT -> remote.ip().toString();
+            case ADDRESS_AND_PORT_DEPENDENT -> remote.toString();
+        };
+    }
+
+    // ---- lifetimes -----------------------------------------------------------------------------------------
+
+    private void scheduleExpiry(Mapping m) {
+        if (m.expiryTimer != null && m.expiryTimer.pending()) {
+            return; // it reschedules itself when it fires early (the lazy timer avoids one queue entry per refresh)
+        }
+        m.expiryTimer = scheduler.at(m.expiresAt(setup.udpTimeout()), () -> expiryDue(m));
+    }
+
+    private void expiryDue(Mapping m) {
+        if (byPort.get(m.transport + "|" + m.outside.port()) != m) {
+            return;
+        }
+        long due = m.expiresAt(setup.udpTimeout());
+        if (due > scheduler.now()) {
+            m.expiryTimer = scheduler.at(due, () -> expiryDue(m));
+            return;
+        }
+        expire(m, "nat.mapping.expired");
+    }
+
+    private void expire(Mapping m, String key) {
+        remove(m);
+        int step = recorder.record(Kind.NAT_MAPPING, name(), null, Why.of(key, "RFC 4787 §4.3 REQ-5",
+                m.inside, m.outside, m.remoteKey, Time.format(m.lastOutbound), Time.duration(setup.udpTimeout())),
+                m.refreshStep);
+        gone.put(m.transport + "|" + m.outside.port(), new Gone(step, scheduler.now(), m, key));
+    }
+
+    private void closeTcp(Mapping m, boolean reset) {
+        if (reset || m.finSeen) {
+            remove(m);
+            int step = recorder.record(Kind.NAT_MAPPING, name(), null,
+                    Why.of("nat.mapping.closed", "RFC 5382 §5", m.inside, m.outside, m.remoteKey));
+            gone.put(m.transport + "|" + m.outside.port(), new Gone(step, scheduler.now(), m, "nat.mapping.closed"));
+            return;
+        }
+        m.finSeen = true;
+        scheduler.after(TCP_TRANSITORY, () -> {
+            if (byPort.get(m.transport + "|" + m.outside.port()) == m) {
+                closeTcp(m, true);
+            }
+        });
+    }
+
+    private void remove(Mapping m) {
+        if (m.expiryTimer != null) {
+            m.expiryTimer.cancel();
+        }
+        byFlow.remove(m.transport + "|" + m.inside + "|" + m.remoteKey);
+        byPort.remove(m.transport + "|" + m.outside.port());
+        String key = m.key();
+        recorder.update(w -> w.withNat(w.nat().remove(key)));
+    }
+
+    private void publish(Mapping m) {
+        var row = m.row(setup.udpTimeout());
+        recorder.update(w -> w.withNat(w.nat().put(row.key(), row)));
+    }
+}

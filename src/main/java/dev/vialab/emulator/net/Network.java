@@ -1,0 +1,149 @@
+package dev.vialab.emulator.net;
+
+import dev.vialab.emulator.packet.Ip;
+import dev.vialab.emulator.packet.Packet;
+import dev.vialab.emulator.trace.Category;
+import dev.vialab.emulator.trace.Hop;
+import dev.vialab.emulator.trace.Kind;
+import dev.vialab.emulator.trace.TraceRecorder;
+import dev.vialab.emulator.trace.Why;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Links between nodes: the internet and LANs behind NATs. No sockets: a packet is handed to the receiving node
+ * after the one-way delays of both attachments, as a scheduled event.
+ *
+ * <p>Routing is the textbook one: a LAN host reaches its own subnet directly and everything else through the
+ * LAN's gateway (the NAT's inside interface); on the internet, only public addresses attached to it are
+ * reachable, so a private address there is dropped as unroutable (RFC 1918 §3).
+ */
+public final class Network {
+
+    /** The internet, or one LAN behind a NAT. */
+    public static final class Segment {
+        private final String name;
+        private final Ip subnet;
+        private final int prefix;
+        private final TreeMap<Ip, Attachment> hosts = new TreeMap<>();
+        private Attachment gateway;
+
+        private Segment(String name, Ip subnet, int prefix) {
+            this.name = name;
+            this.subnet = subnet;
+            this.prefix = prefix;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public boolean isInternet() {
+            return prefix == 0;
+        }
+
+        public boolean contains(Ip ip) {
+            return prefix > 0 && subnet.sameSubnet(ip, prefix);
+        }
+    }
+
+    /** One interface of a node: its address on a segment and the one-way delay to that segment. */
+    public record Attachment(Node node, Ip ip, Segment segment, long delay) {}
+
+    private final Scheduler scheduler;
+    private final TraceRecorder recorder;
+    private final Segment internet = new Segment("internet", new Ip(0), 0);
+    private final List<Segment> lans = new ArrayList<>();
+    private int flights;
+
+    public Network(Scheduler scheduler, TraceRecorder recorder) {
+        this.scheduler = scheduler;
+        this.recorder = recorder;
+    }
+
+    public Segment internet() {
+        return internet;
+    }
+
+    public Segment lan(String name, Ip subnet, int prefix) {
+        Segment s = new Segment(name, subnet, prefix);
+        lans.add(s);
+        return s;
+    }
+
+    public Attachment attach(Node node, Ip ip, Segment segment, long delay) {
+        if (segment.hosts.containsKey(ip)) {
+            throw new IllegalArgumentException(ip + " is already used on " + segment.name);
+        }
+        Attachment a = new Attachment(node, ip, segment, delay);
+        segment.hosts.put(ip, a);
+        return a;
+    }
+
+    /** Makes {@code inside} the gateway of its LAN (a NAT's inside interface). */
+    public void setGateway(Attachment inside) {
+        inside.segment().gateway = inside;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public TraceRecorder recorder() {
+        return recorder;
+    }
+
+    /** Sends a new packet (a new flight) from {@code from}; returns the flight number. */
+    public int send(Attachment from, Packet packet, String label, Category category, boolean retransmission,
+            Why because) {
+        int flight = ++flights;
+        Hop hop = new Hop(flight, from.node().name(), "", scheduler.now(), packet, label, category,
+                retransmission, because);
+        route(from, hop);
+        return flight;
+    }
+
+    /** Sends a translated packet on, keeping its flight (a NAT's outbound or inbound forward). */
+    public void forward(Attachment from, Packet packet, Hop previous) {
+        Hop hop = new Hop(previous.flight(), from.node().name(), "", scheduler.now(), packet, previous.label(),
+                previous.category(), previous.retransmission(), previous.sentBecause());
+        route(from, hop);
+    }
+
+    private void route(Attachment from, Hop hop) {
+        Ip dst = hop.packet().dstIp();
+        Segment seg = from.segment();
+        Attachment to;
+        if (seg.isInternet()) {
+            to = seg.hosts.get(dst);
+            if (to == null) {
+                String reason = dst.isPrivate() ? "net.unroutable.private" : "net.unroutable.nohost";
+                recorder.record(Kind.DROP, from.node().name(), withTo(hop, from.node().name()),
+                        Why.of(reason, dst.isPrivate() ? "RFC 1918 §3" : "", dst));
+                return;
+            }
+        } else if (seg.contains(dst)) {
+            to = seg.hosts.get(dst);
+            if (to == null) {
+                recorder.record(Kind.DROP, from.node().name(), withTo(hop, from.node().name()),
+                        Why.of("net.nohost.lan", "", dst, seg.name()));
+                return;
+            }
+        } else if (seg.gateway != null && seg.gateway != from) {
+            to = seg.gateway;
+        } else {
+            recorder.record(Kind.DROP, from.node().name(), withTo(hop, from.node().name()),
+                    Why.of("net.nogateway", "", dst, seg.name()));
+            return;
+        }
+        Hop addressed = withTo(hop, to.node().name());
+        Node receiver = to.node();
+        scheduler.after(from.delay() + to.delay(), () -> receiver.receive(addressed));
+    }
+
+    private static Hop withTo(Hop h, String to) {
+        return new Hop(h.flight(), h.from(), to, h.sentAt(), h.packet(), h.label(), h.category(),
+                h.retransmission(), h.sentBecause());
+    }
+}

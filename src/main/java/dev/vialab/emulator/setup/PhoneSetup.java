@@ -1,0 +1,49 @@
+package dev.vialab.emulator.setup;
+
+import dev.vialab.emulator.packet.Ip;
+import dev.vialab.emulator.packet.Transport;
+
+/**
+ * One softphone, every pjsua field resolved from its profile and overrides.
+ *
+ * @param nat the NAT it sits behind
+ * @param resolver {@code os}: getaddrinfo per request, no cache, A only (R3, R29); {@code pjsip}: pjsip's own
+ *     resolver with SRV and a TTL cache capped at 300 s (R4, R29, R30)
+ * @param allowContactRewrite 0 off, 1 on with the private-address exceptions, 2 on without (R22)
+ * @param contactRewriteMethod bits: 1 UNREGISTER, 2 NO_UNREG, 4 ALWAYS_UPDATE (B1)
+ * @param windows the OS, for the TCP connect timeout (about 21 s on Windows, 127 s on Linux)
+ * @param failover NONE, or APP_MODIFY: the application-level failover of the pjsip docs (G9)
+ * @param startAt when the account is added (register_on_acc_add), microseconds
+ */
+public record PhoneSetup(
+        String name,
+        String nat,
+        Ip address,
+        int port,
+        String user,
+        String password,
+        Profile profile,
+        PjsipVersion version,
+        Resolver resolver,
+        Transport transport,
+        int allowContactRewrite,
+        int contactRewriteMethod,
+        boolean allowViaRewrite,
+        boolean allowSdpNatRewrite,
+        int regTimeout,
+        int kaInterval,
+        int regRetryInterval,
+        int regFirstRetryInterval,
+        int regRetryRandomInterval,
+        int regDelayBeforeRefresh,
+        boolean useRfc5626,
+        boolean windows,
+        Failover failover,
+        long startAt,
+        long answerAfter,
+        String userAgent) {
+
+    public enum Resolver { OS, PJSIP }
+
+    public enum Failover { NONE, APP_MODIFY }
+}
