@@ -98,16 +98,16 @@ public final class Network {
     public int send(Attachment from, Packet packet, String label, Category category, boolean retransmission,
             Why because) {
         int flight = ++flights;
-        Hop hop = new Hop(flight, from.node().name(), "", scheduler.now(), packet, label, category,
-                retransmission, because);
+        Hop hop = new Hop(flight, from.node().name(), "", scheduler.now(), from.segment().name(), packet, label,
+                category, retransmission, because);
         route(from, hop);
         return flight;
     }
 
     /** Sends a translated packet on, keeping its flight (a NAT's outbound or inbound forward). */
     public void forward(Attachment from, Packet packet, Hop previous) {
-        Hop hop = new Hop(previous.flight(), from.node().name(), "", scheduler.now(), packet, previous.label(),
-                previous.category(), previous.retransmission(), previous.sentBecause());
+        Hop hop = new Hop(previous.flight(), from.node().name(), "", scheduler.now(), from.segment().name(), packet,
+                previous.label(), previous.category(), previous.retransmission(), previous.sentBecause());
         route(from, hop);
     }
 
@@ -143,7 +143,7 @@ public final class Network {
     }
 
     private static Hop withTo(Hop h, String to) {
-        return new Hop(h.flight(), h.from(), to, h.sentAt(), h.packet(), h.label(), h.category(),
+        return new Hop(h.flight(), h.from(), to, h.sentAt(), h.link(), h.packet(), h.label(), h.category(),
                 h.retransmission(), h.sentBecause());
     }
 }
