@@ -265,12 +265,15 @@ public final class NatBox implements Node {
     }
 
     private void closeTcp(Mapping m, boolean reset) {
-        if (reset || m.finSeen) {
+        if (reset) {
             remove(m);
             int step = recorder.record(Kind.NAT_MAPPING, name(), null,
                     Why.of("nat.mapping.closed", "RFC 5382 §5", m.inside, m.outside, m.remoteKey));
             gone.put(m.transport + "|" + m.outside.port(), new Gone(step, scheduler.now(), m, "nat.mapping.closed"));
             return;
+        }
+        if (m.finSeen) {
+            return; // the transitory timer already runs
         }
         m.finSeen = true;
         scheduler.after(TCP_TRANSITORY, () -> {

@@ -52,6 +52,8 @@ public abstract class Host implements Node {
     private final TreeMap<Endpoint, UdpListener> udp = new TreeMap<>();
     private final TreeMap<Integer, TcpListener> listeners = new TreeMap<>();
     private final TreeMap<String, TcpConnection> connections = new TreeMap<>();
+    /** Connections we closed (FIN sent) whose peer's FIN is still to come: answered with ACK, not RST. */
+    private final TreeMap<String, TcpConnection> closing = new TreeMap<>();
     private final Rng tcpRng;
     private SynSchedule synSchedule = SynSchedule.LINUX;
     private int nextEphemeral;
@@ -220,6 +222,7 @@ public abstract class Host implements Node {
             sendSegment(c, Packet.Tcp.FIN | Packet.Tcp.ACK, c.sndNxt, c.rcvNxt, new byte[0], "FIN", false,
                     because);
             c.sndNxt++;
+            closing.put(c.key(), c);
         }
         c.state = TcpConnection.State.CLOSED;
         connections.remove(c.key());
@@ -270,6 +273,17 @@ public abstract class Host implements Node {
             return;
         }
         if (c == null) {
+            TcpConnection gone = closing.remove(t.dst() + "|" + t.src());
+            if (gone != null) {
+                d.accept(Why.of(t.has(Packet.Tcp.FIN) ? "tcp.fin.received" : "tcp.closed", "RFC 793 §3.5",
+                        t.src()));
+                if (t.has(Packet.Tcp.FIN)) {
+                    net.send(nic, new Packet.Tcp(t.dst(), t.src(), Packet.Tcp.ACK, gone.sndNxt & 0xffffffffL,
+                            (t.seq() + 1) & 0xffffffffL, new byte[0]), "ACK", Category.TCP, false,
+                            Why.of("tcp.ack.sent", "RFC 793 §3.5", t.src()));
+                }
+                return;
+            }
             if (t.has(Packet.Tcp.RST)) {
                 d.drop(Why.of("tcp.rst.stray", "", t.src()));
             } else {
@@ -326,6 +340,7 @@ public abstract class Host implements Node {
                 sendSegment(c, Packet.Tcp.FIN | Packet.Tcp.ACK, c.sndNxt, c.rcvNxt, new byte[0], "FIN", false,
                         Why.of("tcp.fin.sent", "", t.src()));
                 c.sndNxt++;
+                closing.put(c.key(), c); // LAST-ACK: the peer's final ACK is still to come
             }
             close(c);
             c.handler.closed(c, false);

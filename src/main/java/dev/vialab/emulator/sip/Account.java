@@ -46,6 +46,8 @@ final class Account {
     List<Endpoint> appServers = List.of();
     int appIndex;
     private TcpConnection contactConn;
+    /** The TCP connection the registration last succeeded on: pjsip's regc keeps it referenced. */
+    TcpConnection regConn;
 
     Account(Phone phone) {
         this.phone = phone;
@@ -160,6 +162,7 @@ final class Account {
     void registered(Regc r, ClientTransaction tsx, int granted) {
         state = "registered";
         server = tsx.dest.toString();
+        regConn = tsx.conn;
         attemptCnt = 0;
         updateKeepAlive(tsx);
         phone.recorder().record(Kind.REGISTRATION, phone.name(), null,

@@ -20,6 +20,8 @@ import java.util.TreeMap;
  */
 final class PhoneTcp {
     static final long KEEP_ALIVE = 90 * Time.S;
+    /** PJSIP_TRANSPORT_IDLE_TIME: a connection nothing references any more is closed after 33 s idle. */
+    static final long IDLE_TIME = 33 * Time.S;
     private static final byte[] PING = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Phone phone;
@@ -30,6 +32,7 @@ final class PhoneTcp {
         final List<ClientTransaction> waiting = new ArrayList<>();
         final List<Why> reasons = new ArrayList<>();
         Scheduler.Timer keepAlive;
+        Scheduler.Timer idle;
 
         @Override
         public void connected(TcpConnection conn) {
@@ -38,6 +41,7 @@ final class PhoneTcp {
                 byRemote.putIfAbsent(conn.remote(), this);
             }
             scheduleKeepAlive();
+            scheduleIdle();
             List<ClientTransaction> ready = List.copyOf(waiting);
             List<Why> why = List.copyOf(reasons);
             waiting.clear();
@@ -80,6 +84,31 @@ final class PhoneTcp {
                 keepAlive.cancel();
             }
             phone.account().transportDisconnected(conn);
+        }
+
+        /** Closes the connection once it is idle and no longer the registration's transport (sip_transport.c). */
+        private void scheduleIdle() {
+            if (idle != null) {
+                idle.cancel();
+            }
+            long due = Math.max(c.lastActivity() + IDLE_TIME, phone.scheduler().now() + (c.lastActivity()
+                    + IDLE_TIME <= phone.scheduler().now() ? IDLE_TIME : 0));
+            idle = phone.scheduler().at(due, () -> {
+                if (c.state() != TcpConnection.State.ESTABLISHED) {
+                    return;
+                }
+                if (phone.scheduler().now() - c.lastActivity() < IDLE_TIME || c == phone.account().regConn
+                        || !waiting.isEmpty()) {
+                    scheduleIdle();
+                    return;
+                }
+                byRemote.remove(c.remote(), this);
+                if (keepAlive != null) {
+                    keepAlive.cancel();
+                }
+                phone.tcpClose(c, Why.of("phone.tcp.idle", "PJSIP_TRANSPORT_IDLE_TIME", c.remote()));
+                phone.account().transportDisconnected(c);
+            });
         }
 
         private void scheduleKeepAlive() {
