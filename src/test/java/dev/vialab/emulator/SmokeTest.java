@@ -20,7 +20,7 @@ class SmokeTest {
         Setup s = Fixtures.seed(Fixtures.phone(p, "1".equals(System.getenv("RW")), PjsipVersion.valueOf(System.getenv().getOrDefault("PJ", "V2_13")), Transport.valueOf(System.getenv().getOrDefault("TP", "UDP"))),
                 Setup.LocationMode.valueOf(System.getenv().getOrDefault("LOC", "PER_SERVER")), true,
                 RegistrarSetup.Auth.valueOf(System.getenv().getOrDefault("AUTH", "NONE")),
-                List.of(new CallSetup("call1", 430 * Time.S, "caller", "1001", "ip1", 5 * Time.S)), 500 * Time.S);
+                List.of(new CallSetup("call1", Long.parseLong(System.getenv().getOrDefault("CALLAT", "430")) * Time.S, "caller", "1001", "ip1", 5 * Time.S)), 500 * Time.S);
         Trace t = Emulator.run(s);
         System.out.println("1".equals(System.getenv("FULL")) ? TextLadder.full(t, Explainer.english()) : TextLadder.compact(t));
     }

@@ -172,6 +172,13 @@ final class PhoneCalls {
             String toTag, boolean contact, String sdp) {
         SipMessages m = phone.messages();
         SIPResponse r = m.response(req, code, reason, toTag);
+        if (code > 100 && code < 300 && "INVITE".equals(req.getMethod())) {
+            // RFC 3261 §12.1.1: a dialog-creating response copies the request's Record-Route headers, in order
+            java.util.ListIterator<?> rr = req.getHeaders(javax.sip.header.RecordRouteHeader.NAME);
+            while (rr.hasNext()) {
+                r.addHeader((javax.sip.header.Header) ((javax.sip.header.Header) rr.next()).clone());
+            }
+        }
         if (contact) {
             String uri = phone.account().contact != null ? phone.account().contact : phone.account().localContactUri();
             r.addHeader(m.contact(new SipMessages.ContactSpec(uri, -1)));

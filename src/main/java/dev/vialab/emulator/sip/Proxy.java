@@ -179,6 +179,9 @@ final class Proxy {
             if (resp.getStatusCode() >= 200) {
                 br.call.answered = true;
             }
+            if (resp.getStatusCode() == 100) {
+                return; // RFC 3261 §16.7 step 5: a stateful proxy does not forward 100 Trying
+            }
         }
         relay(resp, source);
     }

@@ -51,7 +51,7 @@ public final class Registrar extends Host {
         this.messages = new SipMessages(codec);
         this.ids = Rng.derive(seed, cfg.name() + "/ids");
         this.location = location;
-        this.passwords = Map.copyOf(passwords);
+        this.passwords = new TreeMap<>(passwords);
         this.core = new RegistrarCore(this);
         this.proxy = new Proxy(this);
     }

@@ -179,8 +179,10 @@ final class SipMessages {
             if (reason != null) {
                 r.setReasonPhrase(reason);
             }
-            for (Via v : req.getViaHeaders()) {
-                r.addHeader((Header) v.clone());
+            // JAIN-SIP's addHeader puts every Via on top, so add them bottom-up to keep their order
+            List<Via> vias = new java.util.ArrayList<>(req.getViaHeaders());
+            for (int i = vias.size() - 1; i >= 0; i--) {
+                r.addHeader((Header) vias.get(i).clone());
             }
             r.addHeader((Header) req.getFrom().clone());
             javax.sip.header.ToHeader to = (javax.sip.header.ToHeader) req.getTo().clone();
