@@ -1,10 +1,10 @@
 package dev.vialab;
 
-/** Entry point of the jar: {@code run}/{@code validate} go to the CLI, which starts no Spring context. */
+/** Entry point of the jar: anything but a CLI command starts the web application. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws Exception {
-        System.out.println("ViaLab skeleton");
+        Application.main(args);
     }
 }
