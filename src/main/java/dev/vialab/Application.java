@@ -3,6 +3,7 @@ package dev.vialab;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.lumo.Lumo;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,7 +11,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /** The web application: the lab bench in the browser, on embedded H2 by default. */
 @SpringBootApplication
 @StyleSheet(Lumo.STYLESHEET)
-@StyleSheet("styles.css")
+@CssImport("./styles.css")
 @Push
 public class Application implements AppShellConfigurator {
 
