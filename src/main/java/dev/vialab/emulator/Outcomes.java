@@ -35,6 +35,7 @@ final class Outcomes {
             return new CallOutcome(c.name(), Result.PENDING, -1, Why.of("outcome.notstarted", ""), List.of());
         }
         int from = start.get().index();
+        String callId = start.get().why().arg(3);
         Optional<Step> decided = t.query().between(start.get().time(), Long.MAX_VALUE)
                 .where(s -> s.index() >= from && s.kind() == Kind.CALL && s.why().arg(0).equals(c.name())
                         && (s.why().key().equals("call.answered") || s.why().key().equals("call.failed")
@@ -49,13 +50,13 @@ final class Outcomes {
             case "call.answered" -> {
                 t.query().between(start.get().time(), end.time() + 1).key("phone.rx.invite").first()
                         .ifPresent(s -> chain.add(link(s)));
-                lookups(t, from, end.index(), chain);
+                lookups(t, from, end.index(), callId, chain);
                 return new CallOutcome(c.name(), Result.DELIVERED, end.index(),
                         Why.of("outcome.delivered", "", c.name()), chain);
             }
             case "call.timeout" -> {
                 chain.add(link(end));
-                firstDropOfInvite(t, from, end.index(), false).ifPresent(d -> chain.add(link(d)));
+                firstDropOfInvite(t, from, end.index(), callId, false).ifPresent(d -> chain.add(link(d)));
                 return new CallOutcome(c.name(), Result.FAILED, end.index(),
                         Why.of("outcome.noserver", "", c.name()), chain);
             }
@@ -64,7 +65,8 @@ final class Outcomes {
         String code = end.why().arg(1);
         if (code.equals("480") || code.equals("404")) {
             chain.add(link(end));
-            t.query().between(start.get().time(), end.time() + 1).key("proxy.nobinding").last().ifPresent(p -> {
+            t.query().between(start.get().time(), end.time() + 1).key("proxy.nobinding")
+                    .where(p -> p.why().arg(2).equals(callId)).last().ifPresent(p -> {
                 chain.add(link(p));
                 if (p.cause() >= 0 && t.step(p.cause()).kind() == Kind.BINDING) {
                     Step gone = t.step(p.cause());
@@ -75,12 +77,12 @@ final class Outcomes {
             return new CallOutcome(c.name(), Result.REJECTED, end.index(),
                     Why.of("outcome.rejected", "", c.name(), code), chain);
         }
-        Optional<Step> drop = firstDropOfInvite(t, from, end.index(), true);
+        Optional<Step> drop = firstDropOfInvite(t, from, end.index(), callId, true);
         if (drop.isPresent()) {
             Step d = drop.get();
             chain.add(link(d));
             explainDrop(t, d, chain);
-            lookups(t, from, end.index(), chain);
+            lookups(t, from, end.index(), callId, chain);
             return new CallOutcome(c.name(), Result.LOST, end.index(), Why.of("outcome.lost", "", c.name(),
                     d.hop().packet().dstIp() + "", d.why().key()), chain);
         }
@@ -90,10 +92,11 @@ final class Outcomes {
     }
 
     /** The first INVITE (from a proxy towards the phone, or from the caller) that was dropped on the way. */
-    private static Optional<Step> firstDropOfInvite(Trace t, int from, int to, boolean fromProxy) {
+    private static Optional<Step> firstDropOfInvite(Trace t, int from, int to, String callId, boolean fromProxy) {
         for (int i = from; i <= to && i < t.size(); i++) {
             Step s = t.step(i);
             if (s.kind() == Kind.DROP && s.hop() != null && s.hop().label().equals("INVITE")
+                    && s.hop().packet().text().contains("Call-ID: " + callId + "\r\n")
                     && (!fromProxy || !s.hop().from().startsWith("caller"))) {
                 return Optional.of(s);
             }
@@ -127,21 +130,27 @@ final class Outcomes {
     private static void movedAway(Trace t, Step since, List<Link> chain) {
         Optional<Step> moved = t.query().between(since.time(), Long.MAX_VALUE)
                 .where(s -> s.index() > since.index() && s.kind() == Kind.REGISTRATION
-                        && (s.why().key().equals("acc.ka.moved") || s.why().key().equals("acc.failed")
-                                || s.why().key().equals("phone.quit")))
+                        && (s.why().key().equals("acc.ka.moved") || s.why().key().equals("acc.ka.start")
+                                || s.why().key().equals("acc.failed") || s.why().key().equals("phone.quit")))
                 .first();
         moved.ifPresent(m -> {
             chain.add(link(m));
-            t.query().between(0, m.time() + 1).where(s -> s.index() < m.index() && s.kind() == Kind.DNS
-                    && s.node().equals(m.node())).last().ifPresent(d -> chain.add(link(d)));
+            // the lookup that named another server: the one before the REGISTER whose 2xx moved the keep-alives,
+            // or, when the phone quit, the un-REGISTER's own lookup right after
+            Optional<Step> dns = m.why().key().equals("phone.quit")
+                    ? t.query().where(s -> s.index() > m.index() && s.kind() == Kind.DNS && s.node().equals(m.node()))
+                            .first()
+                    : t.query().where(s -> s.index() < m.index() && s.kind() == Kind.DNS && s.node().equals(m.node()))
+                            .last();
+            dns.ifPresent(d -> chain.add(link(d)));
         });
     }
 
     /** The proxy's lookups for this call, each with the binding it used. */
-    private static void lookups(Trace t, int from, int to, List<Link> chain) {
+    private static void lookups(Trace t, int from, int to, String callId, List<Link> chain) {
         for (int i = from; i <= to && i < t.size(); i++) {
             Step s = t.step(i);
-            if (s.kind() == Kind.CALL && s.why().key().startsWith("proxy.lookup")) {
+            if (s.kind() == Kind.CALL && s.why().key().startsWith("proxy.lookup") && s.why().arg(5).equals(callId)) {
                 chain.add(link(s));
                 if (s.cause() >= 0 && t.step(s.cause()).kind() == Kind.BINDING) {
                     chain.add(link(t.step(s.cause())));

@@ -19,7 +19,7 @@ class DeterminismTest {
     @Test
     void another_seed_changes_identifiers_only() throws Exception {
         Trace a = Runs.file(FILE);
-        Trace b = Runs.file(FILE, "seed=99");
+        Trace b = Runs.fileWithSeed(FILE, 99);
         assertThat(JsonExport.toJson(a)).isNotEqualTo(JsonExport.toJson(b));
         // the compact ladder writes Call-IDs and CSeqs symbolically: the behaviour is the same
         assertThat(TextLadder.compact(b)).isEqualTo(TextLadder.compact(a));

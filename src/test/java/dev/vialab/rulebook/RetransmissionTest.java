@@ -26,11 +26,18 @@ class RetransmissionTest {
         }
         Step timeout = t.query().key("tsx.timeout").first().orElseThrow();
         assertThat(timeout.time() / 1e6).isCloseTo(32.0, within(0.001)); // Timer F counts from the start (R7)
-        List<Step> retries = t.query().key("acc.retry").where(s -> s.why().key().equals("acc.retry")).list();
-        assertThat(retries.getFirst().time() / 1e6).isBetween(32.0, 42.0); // U[0, 10) after the 408 (R12)
-        assertThat(retries.get(1).time() / 1e6 - t.query().key("tsx.timeout").list().get(1).time() / 1e6)
-                .isBetween(290.0, 310.0);
+        // retries: the first sends of new transactions, each on a new regc (new Call-ID, R12)
+        List<Step> retries = t.query().kind(Kind.DROP).node("ip1").label("REGISTER")
+                .where(s -> s.hop().sentBecause().key().equals("acc.retry")).list();
+        assertThat(retries.getFirst().hop().sentAt() / 1e6).isBetween(32.0, 42.01); // U[0, 10) after the 408
+        assertThat(retries.get(1).hop().sentAt() / 1e6 - t.query().key("tsx.timeout").list().get(1).time() / 1e6)
+                .isBetween(290.0, 310.01);
+        assertThat(retries).extracting(s -> callId(s.hop().packet().text())).doesNotHaveDuplicates();
         assertThat(t.query().node("ip2").count() + t.query().node("ip3").count()).isZero(); // G7 step 5
+    }
+
+    private static String callId(String sip) {
+        return sip.substring(sip.indexOf("Call-ID: ") + 9, sip.indexOf("\r\n", sip.indexOf("Call-ID: ")));
     }
 
     @Test

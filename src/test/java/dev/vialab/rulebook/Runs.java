@@ -37,6 +37,14 @@ final class Runs {
         return Emulator.run(((ReadResult.Ok) r).scenario().setup());
     }
 
+    /** Runs a file with another identifier seed (the timing seed stays as the file says). */
+    static Trace fileWithSeed(String relative, long seed) throws Exception {
+        Path p = ROOT.resolve(relative);
+        ReadResult r = ScenarioReader.read(p.toString(), Files.readString(p, StandardCharsets.UTF_8), List.of(), seed);
+        assertThat(r).as(() -> r.toString()).isInstanceOf(ReadResult.Ok.class);
+        return Emulator.run(((ReadResult.Ok) r).scenario().setup());
+    }
+
     /** A SIP request or response as it arrived at its destination (the step that took it in). */
     record Sip(Step step, String from, String to, String text, Endpoint publicSide) {
         String method() {

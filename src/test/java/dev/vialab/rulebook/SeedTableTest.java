@@ -83,7 +83,7 @@ class SeedTableTest {
         assertThat(o.result()).isEqualTo(CallOutcome.Result.LOST);
         assertThat(o.chain()).extracting(l -> l.why().key())
                 .startsWith("nat.drop.expired", "nat.mapping.expired")
-                .containsAnyOf("acc.ka.moved", "phone.quit")
+                .containsAnyOf("acc.ka.moved", "acc.ka.start", "phone.quit")
                 .contains("proxy.lookup.source");
         assertThat(t.step(o.chain().getFirst().step()).hop().packet().text()).startsWith("INVITE");
         assertThat(o.chain().getFirst().why().arg(0)).isEqualTo("203.0.113.195:13450");

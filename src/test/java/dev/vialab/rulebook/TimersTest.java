@@ -20,7 +20,8 @@ class TimersTest {
         Runs.Sip ok = Runs.sip(t).stream().filter(m -> m.text().startsWith("SIP/2.0 200") && m.to().equals("phone"))
                 .findFirst().orElseThrow();
         assertThat(regs.get(0).expires()).isEqualTo(300);
-        assertThat(regs.get(1).sentAt() - ok.time()).isCloseTo(295.0, within(0.001));
+        // the refresh timer fires at granted − 5 s; the REGISTER leaves after its own DNS lookup (about 1 ms)
+        assertThat(regs.get(1).sentAt() - ok.time()).isCloseTo(295.0, within(0.002));
         assertThat(regs.get(1).callId()).isEqualTo(regs.get(0).callId());
     }
 

@@ -84,7 +84,7 @@ public final class Caller extends Host {
         calls.put(o.callId, o);
         publish(o);
         recorder.record(Kind.CALL, name, null, Why.of("call.start", "", call.name(), call.user(),
-                server == null ? "dns" : server.toString()));
+                server == null ? "dns" : server.toString(), o.callId));
         if (server != null) {
             invite(o, server);
             return;

@@ -69,7 +69,7 @@ final class Proxy {
         if (found.isEmpty()) {
             int gone = r.location.lastGone(aor);
             r.recorder().record(Kind.CALL, r.name(), null, Why.of("proxy.nobinding", "RFC 3261 §16.5", aor,
-                    r.location.name()), gone >= 0 ? gone : r.recorder().currentCause());
+                    r.location.name(), req.getCallId().getCallId()), gone >= 0 ? gone : r.recorder().currentCause());
             answeredNon2xx.add(req.getTopmostVia().getBranch());
             r.respond(r.messages.response(req, 480, "Temporarily Unavailable", r.ids.token(10)), source, conn,
                     Why.of("proxy.tx.480", "RFC 3261 §16.5"));
@@ -93,7 +93,8 @@ final class Proxy {
         br.target = r.cfg.natAware() || contact == null ? b.source() : contact;
         br.transport = b.transport();
         r.recorder().record(Kind.CALL, r.name(), null, Why.of(r.cfg.natAware() ? "proxy.lookup.source" : "proxy.lookup",
-                "RFC 3261 §16.5", b.contact(), b.source(), br.target, b.server(), b.location()), b.step());
+                "RFC 3261 §16.5", b.contact(), b.source(), br.target, b.server(), b.location(),
+                call.request.getCallId().getCallId()), b.step());
         SIPRequest out = (SIPRequest) call.request.clone();
         try {
             out.setRequestURI(r.codec.addresses.createURI(b.contact()));

@@ -85,10 +85,10 @@ final class Regc {
             r.addHeader(SipMessages.raw("Supported", "outbound, path"));
         }
         for (SipMessages.ContactSpec c : contacts) {
-            r.addHeader(m.contact(new SipMessages.ContactSpec(c.uri(), -1, c.extraParams())));
+            r.addHeader(m.contactLine(new SipMessages.ContactSpec(c.uri(), -1, c.extraParams())));
         }
         for (SipMessages.ContactSpec c : removed) {
-            r.addHeader(m.contact(new SipMessages.ContactSpec(c.uri(), 0, c.extraParams())));
+            r.addHeader(m.contactLine(new SipMessages.ContactSpec(c.uri(), 0, c.extraParams())));
         }
         r.addHeader(m.expires(unregister ? 0 : expires));
         r.addHeader(SipMessages.raw("Allow", SipMessages.ALLOW));

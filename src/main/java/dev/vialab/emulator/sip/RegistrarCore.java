@@ -107,7 +107,7 @@ final class RegistrarCore {
         SIPResponse ok = r.messages.response(req, 200, "OK", r.ids.token(10));
         for (BindingRow b : r.location.lookup(aor)) {
             long left = Math.max(0, (b.expires() - now + Time.S - 1) / Time.S);
-            ok.addHeader(r.messages.contact(new SipMessages.ContactSpec(b.contact(), (int) left)));
+            ok.addHeader(r.messages.contactLine(new SipMessages.ContactSpec(b.contact(), (int) left)));
         }
         r.respond(ok, source, conn, Why.of("registrar.tx.200", "RFC 3261 §10.3 step 8"));
     }

@@ -120,6 +120,14 @@ final class SipMessages {
         }
     }
 
+    /**
+     * A Contact written on its own line, as pjsip writes every Contact of a REGISTER (sip_reg.c adds one header
+     * per contact); JAIN-SIP would join several into one comma-separated line.
+     */
+    Header contactLine(ContactSpec spec) {
+        return raw("Contact", ((gov.nist.javax.sip.header.SIPHeader) contact(spec)).getValue());
+    }
+
     Header expires(int seconds) {
         try {
             return codec.headers.createExpiresHeader(seconds);
