@@ -89,6 +89,17 @@ final class Account {
     }
 
     /**
+     * pjsip 2.14+: {@code pjsua_regc_init()} regenerates the Contact from the local address for the new regc of
+     * the UNREGISTER method (R31) — over TCP that means learning a local port again (G8 step 1).
+     */
+    void registerLocalContactOnNewRegc() {
+        prepareContact(() -> {
+            contact = localContactUri();
+            sendRegister(newRegc(localContactSpec()), false, Why.of("acc.rewrite.register.local", "R31", contact));
+        });
+    }
+
+    /**
      * TCP with the OS resolver: pjsua learns the Contact's port from a connection to the first resolved address
      * before the REGISTER exists ({@code contact_use_src_port}, G8 step 1, R34).
      */

@@ -76,13 +76,12 @@ final class ContactRewrite {
                 acc.sendRegister(regc, true, Why.of("acc.rewrite.unregister", "R17", oldContact));
                 acc.destroyRegc(regc);
                 // … and a new regc. From 2.14 the new regc regenerates the Contact from the local address (R31).
-                boolean regression = cfg.version().localContactOnNewRegc();
-                acc.contact = regression ? acc.localContactUri() : fresh;
-                SipMessages.ContactSpec newContact = regression ? acc.localContactSpec() : spec;
-                Regc next = acc.newRegc(newContact);
-                acc.sendRegister(next, false, regression
-                        ? Why.of("acc.rewrite.register.local", "R31", acc.contact)
-                        : Why.of("acc.rewrite.register", "R17", fresh));
+                if (cfg.version().localContactOnNewRegc()) {
+                    acc.registerLocalContactOnNewRegc();
+                } else {
+                    acc.contact = fresh;
+                    acc.sendRegister(acc.newRegc(spec), false, Why.of("acc.rewrite.register", "R17", fresh));
+                }
             }
             case NO_UNREG -> {
                 acc.contact = fresh;
