@@ -62,6 +62,22 @@ public final class TextLadder {
         }
     }
 
+    /** One line of the compact form: the step it shows, its time, and the text after the time. */
+    public record Line(int step, long time, String text) {}
+
+    /** The compact form's step lines (without the outcome section), for aligning two runs by time. */
+    public static java.util.List<Line> compactLines(Trace trace) {
+        TextLadder l = new TextLadder(trace);
+        java.util.List<Line> out = new ArrayList<>();
+        for (Step s : trace.steps()) {
+            String line = l.compactLine(s);
+            if (line != null) {
+                out.add(new Line(s.index(), s.time(), line.substring(10)));
+            }
+        }
+        return out;
+    }
+
     public static String compact(Trace trace) {
         TextLadder l = new TextLadder(trace);
         StringBuilder out = new StringBuilder();

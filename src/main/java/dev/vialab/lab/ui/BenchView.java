@@ -1,0 +1,202 @@
+package dev.vialab.lab.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import dev.vialab.base.ui.MainLayout;
+import dev.vialab.emulator.trace.Step;
+import dev.vialab.emulator.trace.Trace;
+import dev.vialab.lab.Explainer;
+import dev.vialab.lab.RunKey;
+import dev.vialab.lab.RunResult;
+import dev.vialab.lab.RunService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The lab bench: one scenario, one run at a time. The URL carries the run (scenario, overrides, seed) and the
+ * step, so reloading, the share link and the back button all show the same view. Views only draw the trace.
+ */
+@Route(value = "bench/:scenario", layout = MainLayout.class)
+class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+    private final RunService runs;
+    private final H2 title = new H2();
+    private final Div banner = new Div();
+    private final StepControls controls = new StepControls(this::select);
+    private final InspectorPanel inspector = new InspectorPanel(this::select);
+    private final StatePanels state = new StatePanels();
+    private final StepTable table = new StepTable(this::select);
+    private final KnobsPanel knobs = new KnobsPanel(this::edit, this::resetKnobs);
+    private final OutcomePanel outcomes = new OutcomePanel(this::select);
+    private final ComparePanel compare;
+    private final ExportMenu export;
+    private final TabSheet views = new TabSheet();
+    private final TreeMap<Integer, List<Integer>> flights = new TreeMap<>();
+    private RunResult.Ran run;
+    private int cursor;
+    private Explainer explainer;
+
+    BenchView(RunService runs) {
+        this.runs = runs;
+        this.export = new ExportMenu(() -> run.trace(), this::shareLink, () -> explainer);
+        this.compare = new ComparePanel(runs, this::select);
+        addClassName("vl-bench");
+        setSizeFull();
+        banner.addClassName("vl-banner");
+        HorizontalLayout head = new HorizontalLayout(title, export);
+        head.setWidthFull();
+        head.expand(title);
+        head.setDefaultVerticalComponentAlignment(Alignment.CENTER);
+
+        views.add(getTranslation("bench.tab.table"), table);
+        views.add(getTranslation("compare.title"), compare);
+        views.setSizeFull();
+        views.addClassName("vl-views");
+
+        VerticalLayout right = new VerticalLayout(outcomes, inspector, state);
+        right.setPadding(false);
+        right.addClassName("vl-right");
+        SplitLayout center = new SplitLayout(views, right);
+        center.setSplitterPosition(58);
+        center.setSizeFull();
+        Div knobsColumn = new Div(knobs);
+        knobsColumn.addClassName("vl-knobs-column");
+        SplitLayout main = new SplitLayout(knobsColumn, center);
+        main.setSplitterPosition(20);
+        main.setSizeFull();
+        add(head, controls, banner, main);
+        expand(main);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String scenario = event.getRouteParameters().get("scenario").orElse("");
+        Map<String, List<String>> q = event.getLocation().getQueryParameters().getParameters();
+        Long seed = null;
+        if (q.containsKey("seed")) {
+            try {
+                seed = Long.parseLong(q.get("seed").getFirst());
+            } catch (NumberFormatException e) {
+                seed = null;
+            }
+        }
+        int step = 0;
+        if (q.containsKey("step")) {
+            try {
+                step = Integer.parseInt(q.get("step").getFirst()) - 1;
+            } catch (NumberFormatException e) {
+                step = 0;
+            }
+        }
+        explainer = Explainer.of(getLocale());
+        load(new RunKey(scenario, q.getOrDefault("set", List.of()), seed), step, -1);
+    }
+
+    /** Runs {@code key} and shows it at {@code step}, or, when {@code time} ≥ 0, at the same virtual moment. */
+    private boolean load(RunKey key, int step, long time) {
+        RunResult result = runs.run(key);
+        switch (result) {
+            case RunResult.Unknown u -> {
+                title.setText(getTranslation("bench.unknown", key.scenario()));
+                return false;
+            }
+            case RunResult.Invalid bad -> {
+                if (run == null) {
+                    title.setText(key.scenario());
+                    banner.removeAll();
+                    banner.add(new Paragraph(getTranslation("bench.invalid")));
+                    bad.problems().forEach(p -> banner.add(new Paragraph(p.toString())));
+                }
+                knobs.showProblems(bad.problems());
+                return false;
+            }
+            case RunResult.Ran ran -> {
+                run = ran;
+                Trace t = ran.trace();
+                indexFlights(t);
+                title.setText(runs.catalog().find(key.scenario()).map(e -> e.title(getLocale())).orElse(key.scenario()));
+                export.setName(key.scenario());
+                banner.removeAll();
+                if (!t.stop().key().equals("run.end")) {
+                    banner.add(new Paragraph(getTranslation("bench.stopped", explainer.text(t.stop()))));
+                }
+                table.setTrace(t, explainer);
+                int at = time >= 0 ? Math.max(0, t.indexAt(time)) : Math.max(0, Math.min(step, t.size() - 1));
+                controls.setTrace(t, at);
+                outcomes.show(t, explainer);
+                compare.show(ran, explainer);
+                show(at);
+                return true;
+            }
+        }
+    }
+
+    private void indexFlights(Trace t) {
+        flights.clear();
+        for (Step s : t.steps()) {
+            if (s.hop() != null) {
+                flights.computeIfAbsent(s.hop().flight(), f -> new ArrayList<>()).add(s.index());
+            }
+        }
+    }
+
+    private void select(int index) {
+        if (run != null && index >= 0 && index < run.trace().size()) {
+            show(index);
+        }
+    }
+
+    private void show(int index) {
+        cursor = index;
+        Trace t = run.trace();
+        Step s = t.step(index);
+        controls.show(index);
+        table.select(index);
+        inspector.show(t, index, s.hop() == null ? List.of() : flights.get(s.hop().flight()), explainer);
+        state.show(t.stateAt(index), t.stateAt(index - 1));
+        knobs.show(run.scenario().setup(), s.time());
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, location()));
+    }
+
+    private void edit(String path, String value) {
+        RunKey next = run.key().with(path, value);
+        load(next, 0, run.trace().step(cursor).time());
+    }
+
+    private void resetKnobs() {
+        load(new RunKey(run.key().scenario(), List.of(), run.key().seed()), 0, run.trace().step(cursor).time());
+    }
+
+    private Location location() {
+        Map<String, List<String>> q = new java.util.LinkedHashMap<>();
+        if (!run.key().overrides().isEmpty()) {
+            q.put("set", run.key().overrides());
+        }
+        if (run.key().seed() != null) {
+            q.put("seed", List.of(run.key().seed().toString()));
+        }
+        q.put("step", List.of(Integer.toString(cursor + 1)));
+        return new Location("bench/" + run.key().scenario(), new QueryParameters(q));
+    }
+
+    private String shareLink() {
+        return location().getPathWithQueryParameters();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return "ViaLab · " + (run == null ? "" : run.key().scenario());
+    }
+}

@@ -1,0 +1,77 @@
+package dev.vialab.lab.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import dev.vialab.emulator.packet.Time;
+import dev.vialab.emulator.trace.Hop;
+import dev.vialab.emulator.trace.Step;
+import dev.vialab.emulator.trace.Trace;
+import dev.vialab.lab.Explainer;
+import java.util.TreeMap;
+import java.util.function.IntConsumer;
+
+/**
+ * The ladder as an accessible table: one row per step with time, node, packet and explanation. Screen readers
+ * and keyboard users get everything the drawing shows; selecting a row selects the step.
+ */
+class StepTable extends Composite<Grid<Step>> {
+    private final TreeMap<Integer, String> origin = new TreeMap<>();
+    private Trace trace;
+    private boolean updating;
+
+    StepTable(IntConsumer select) {
+        Grid<Step> g = getContent();
+        g.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        g.addColumn(s -> s.index() + 1).setHeader("#").setWidth("4em").setFlexGrow(0);
+        g.addColumn(s -> Time.format(s.time())).setHeader(getTranslation("bench.scrubber")).setWidth("7em")
+                .setFlexGrow(0);
+        g.addColumn(Step::node).setHeader(getTranslation("bench.node")).setWidth("6em").setFlexGrow(0);
+        g.addColumn(this::packet).setHeader(getTranslation("bench.packet")).setAutoWidth(true).setFlexGrow(0);
+        g.addColumn(s -> explainer().text(s.why())).setHeader(getTranslation("bench.explanation")).setFlexGrow(1);
+        g.setSelectionMode(Grid.SelectionMode.SINGLE);
+        g.addSelectionListener(e -> {
+            if (!updating && e.isFromClient()) {
+                e.getFirstSelectedItem().ifPresent(s -> select.accept(s.index()));
+            }
+        });
+        g.addClassName("vl-steptable");
+        g.setHeightFull();
+    }
+
+    private Explainer explainer;
+
+    private Explainer explainer() {
+        return explainer;
+    }
+
+    void setTrace(Trace t, Explainer ex) {
+        this.trace = t;
+        this.explainer = ex;
+        origin.clear();
+        for (Step s : t.steps()) {
+            if (s.hop() != null) {
+                origin.putIfAbsent(s.hop().flight(), s.hop().from());
+            }
+        }
+        getContent().setItems(t.steps());
+    }
+
+    void select(int index) {
+        updating = true;
+        try {
+            getContent().select(trace.step(index));
+            getContent().scrollToIndex(index);
+        } finally {
+            updating = false;
+        }
+    }
+
+    private String packet(Step s) {
+        Hop h = s.hop();
+        if (h == null) {
+            return "";
+        }
+        return origin.getOrDefault(h.flight(), h.from()) + " → " + h.to() + "  " + h.label();
+    }
+}
