@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Turns a {@link Trace} into a {@link TimelineModel} by walking the steps and comparing each step's NAT table,
@@ -76,7 +78,10 @@ public final class TimelineMapper {
             r.rows.forEach((id, row) -> rows.add(new TimelineModel.Row(id, row.kind(), row.label(), row.detail(),
                     r.bars.get(id))));
         }
-        List<String> targets = trace.nodes().stream().map(NodeInfo::name).toList();
+        // only lanes some bar is about, in lane order: the browser colours them by position in this list
+        Set<String> used = new TreeSet<>();
+        rows.forEach(row -> row.bars().forEach(b -> used.add(b.target())));
+        List<String> targets = trace.nodes().stream().map(NodeInfo::name).filter(used::contains).toList();
         List<TimelineModel.Mark> marks = trace.marks().stream()
                 .map(m -> new TimelineModel.Mark(m.name(), m.time(), m.step())).toList();
         return new TimelineModel(trace.endTime(), rows, targets, marks, times);
@@ -123,8 +128,9 @@ public final class TimelineMapper {
             String lane = laneByIp.getOrDefault(ip(target), "");
             String id = "ka/" + s.node();
             Rows r = kinds.get(TimelineModel.RowKind.KEEPALIVE.name());
-            r.rows.putIfAbsent(id, new TimelineModel.Row(id, TimelineModel.RowKind.KEEPALIVE,
-                    "keep-alive " + s.node(), s.node() + " keep-alives (R13)", List.of()));
+            // the label is the phone's name: the browser words it ("keep-alive {0}") in the learner's language
+            r.rows.putIfAbsent(id, new TimelineModel.Row(id, TimelineModel.RowKind.KEEPALIVE, s.node(),
+                    s.node() + " → " + target + " (R13)", List.of()));
             r.bars.computeIfAbsent(id, k -> new ArrayList<>());
             close(r, id, s, TimelineModel.End.REPLACED);
             r.open.put(id, new TimelineModel.Bar(s.time(), -1, TimelineModel.End.OPEN,

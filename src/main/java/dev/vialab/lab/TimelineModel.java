@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param endTime the right edge of the plot
  * @param rows NAT mappings (by creation), then each phone's keep-alive target, then registrar bindings
- * @param targets lane names the bars are about, in lane order, so each server keeps one colour everywhere
+ * @param targets the lanes some bar is about, in lane order, so each server keeps one colour everywhere
  * @param marks named moments (t1, t2, calls), drawn as ticks
  * @param stepTimes the time of every step, by index: the browser maps a click to the nearest step and a
  *     selected step to the cursor position without asking the server
@@ -30,7 +30,8 @@ public record TimelineModel(long endTime, List<Row> rows, List<String> targets, 
 
     /**
      * @param id stable key (the NAT row key, the binding key, {@code ka/phone})
-     * @param label short, e.g. {@code 13450 → ip1}, {@code keep-alive phone}, {@code shared 1001@192.168.1.10}
+     * @param label short, e.g. {@code 13450 → ip1}, {@code shared · 1001@192.168.1.10:61000}; for a keep-alive
+     *     row the phone's name, which the browser words in the learner's language
      * @param detail the full form for a tooltip
      */
     public record Row(String id, RowKind kind, String label, String detail, List<Bar> bars) {
