@@ -109,7 +109,7 @@ export function layoutTimeline(
   const ticks = [];
   for (let s = 0; s <= seconds + 1e-9; s += per) ticks.push({ x: x(s * 1e6), text: `${s}` });
   return {
-    width: o.width, height: y + 18, plotLeft, plotRight, rows, headings, bars, ticks,
+    width: o.width, height: y + 24, plotLeft, plotRight, rows, headings, bars, ticks,
     marks: placeMarks(model, x, o.charWidth),
     events: [...events].sort((p, q) => p - q),
   };

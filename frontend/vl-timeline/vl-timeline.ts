@@ -163,7 +163,7 @@ export class VlTimeline extends LitElement {
         <text class="mark halo" x=${m.x + 3} y=${TIMELINE_DEFAULTS.axisHeight + 14}>${m.name}</text>`)}
       ${cx >= 0
         ? svg`<line class="cursor" x1=${cx} x2=${cx} y1="2" y2=${layout.height}></line>
-          <text class="cursor-label halo" x=${cx + 4} y=${layout.height - 5}>${seconds(t)} ${labels.seconds}</text>`
+          <text class="cursor-label halo" x=${cx + 4} y=${layout.height - 7}>${seconds(t)} ${labels.seconds}</text>`
         : nothing}
     </svg>`;
   }
