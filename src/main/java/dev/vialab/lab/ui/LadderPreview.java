@@ -19,11 +19,13 @@ import dev.vialab.emulator.trace.Trace;
 import dev.vialab.lab.Explainer;
 import dev.vialab.lab.LadderMapper;
 import dev.vialab.lab.TimelineMapper;
+import java.util.Locale;
 
 /**
  * A page to look at the ladder and the timeline on the seed run (with a delivered and a lost call) while they
  * are built: step buttons, the row filters and a theme switch. {@code ?seconds=40000} runs longer, which gives
- * some 3,000 arrows, to check the ladder stays smooth. Not linked from the bench.
+ * some 3,000 arrows, to check the ladder stays smooth; {@code ?lang=zh} shows the Chinese UI words. Not linked
+ * from the bench.
  */
 @Route("preview/ladder")
 @PageTitle("ViaLab · ladder preview")
@@ -55,8 +57,13 @@ class LadderPreview extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         long seconds = event.getLocation().getQueryParameters().getSingleParameter("seconds")
                 .map(Long::parseLong).orElse(500L);
+        event.getLocation().getQueryParameters().getSingleParameter("lang")
+                .ifPresent(lang -> UI.getCurrent().setLocale(Locale.forLanguageTag(lang)));
+        Locale locale = UI.getCurrent().getLocale();
         trace = PreviewRun.seed(seconds);
-        explainer = Explainer.of(UI.getCurrent().getLocale());
+        explainer = Explainer.of(locale);
+        ladder.setLabels(UiLabels.of(locale, "ladder."));
+        timeline.setLabels(UiLabels.of(locale, "timeline."));
         // once per run: the models can be large; stepping only moves `selected`
         ladder.setModel(LadderMapper.from(trace, explainer));
         timeline.setModel(TimelineMapper.from(trace));
