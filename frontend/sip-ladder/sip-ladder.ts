@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { ladderSelect } from './events.js';
 import { DEFAULT_LABELS, type LadderLabels } from './ladder-labels.js';
 import {
@@ -225,7 +226,13 @@ export class SipLadder extends LitElement {
                 height=${bottom - top}></rect>`)}
             ${layout.lanes.map((b) => svg`<line class="lane-line" x1=${b.x} x2=${b.x} y1=${top}
                 y2=${bottom}></line>`)}
-            ${layout.rows.slice(from, to).map((row) => renderRow(row, ctx))}
+            ${repeat(
+              layout.rows.slice(from, to),
+              // keyed by row: while scrolling, an element keeps showing the same row (clicks and focus land
+              // where they were aimed) and only rows entering the window are created
+              (_row, i) => from + i,
+              (row) => renderRow(row, ctx),
+            )}
             ${layout.marks.filter((m) => m.row >= from && m.row < to).map((m) => {
               const r = layout.rows[m.row];
               // a named moment: a rule over its first row, named where no lane is drawn

@@ -65,6 +65,7 @@ class LadderPreviewIT {
             page.mouse().wheel(0, 800);
             page.waitForTimeout(60);
         }
+        page.waitForTimeout(200); // let the last scroll's frame render before aiming at a row
         assertThat(drop).isVisible();
         assertThat(drop.locator("title")).hasText(java.util.regex.Pattern.compile("^Dropped by"));
 
