@@ -11,11 +11,15 @@ import java.util.ListIterator;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
 
-/** The facts of a SIP message a ladder line shows: first line, Call-ID, CSeq, Contacts, Expires, top Via. */
-record SipSummary(String first, boolean request, String callId, long cseq, String cseqMethod, List<String> contacts,
+/**
+ * The facts of a SIP message a ladder line shows: first line, Call-ID, CSeq, Contacts, Expires, top Via. Public
+ * because the web ladder ({@code dev.vialab.lab.LadderMapper}) summarises packets the same way.
+ */
+public record SipSummary(String first, boolean request, String callId, long cseq, String cseqMethod, List<String> contacts,
         int expires, String via, String authorization) {
 
-    static SipSummary of(SipCodec codec, byte[] payload) {
+    /** The summary, or null when the payload is not a SIP message. */
+    public static SipSummary of(SipCodec codec, byte[] payload) {
         if (!(codec.parse(payload) instanceof SipCodec.Message m)) {
             return null;
         }
