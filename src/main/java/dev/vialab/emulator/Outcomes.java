@@ -83,8 +83,11 @@ final class Outcomes {
             chain.add(link(d));
             explainDrop(t, d, chain);
             lookups(t, from, end.index(), callId, chain);
-            return new CallOutcome(c.name(), Result.LOST, end.index(), Why.of("outcome.lost", "", c.name(),
-                    d.hop().packet().dstIp() + "", d.why().key()), chain);
+            String to = d.hop().packet() instanceof dev.vialab.emulator.packet.Packet.Udp u ? u.dst().toString()
+                    : d.hop().packet() instanceof dev.vialab.emulator.packet.Packet.Tcp tc ? tc.dst().toString()
+                    : d.hop().packet().dstIp().toString();
+            return new CallOutcome(c.name(), Result.LOST, end.index(), Why.of("outcome.lost", "", c.name(), to,
+                    d.why().key()), chain);
         }
         chain.add(link(end));
         return new CallOutcome(c.name(), Result.FAILED, end.index(), Why.of("outcome.failed", "", c.name(), code),

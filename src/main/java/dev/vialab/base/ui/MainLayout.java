@@ -1,13 +1,17 @@
 package dev.vialab.base.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +21,10 @@ import java.util.Locale;
  * choices live in the session; the page reloads so every view renders again in the new language, and the URL
  * keeps the learner's place.
  */
-public final class MainLayout extends AppLayout {
+public final class MainLayout extends Div implements RouterLayout {
     public static final Locale ZH_CN = Locale.SIMPLIFIED_CHINESE;
     static final String DARK = "vialab.dark";
+    private final Main content = new Main();
 
     MainLayout() {
         Anchor home = new Anchor("", getTranslation("app.name"));
@@ -54,8 +59,19 @@ public final class MainLayout extends AppLayout {
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.expand(tagline);
         bar.setWidthFull();
-        bar.addClassName("vl-navbar");
-        addToNavbar(bar);
+        Header header = new Header(bar);
+        header.addClassName("vl-navbar");
+        content.addClassName("vl-content");
+        addClassName("vl-layout");
+        add(header, content);
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement view) {
+        content.getElement().removeAllChildren();
+        if (view != null) {
+            content.getElement().appendChild(view.getElement());
+        }
     }
 
     private static void applyTheme(boolean dark) {

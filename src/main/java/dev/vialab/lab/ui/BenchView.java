@@ -43,6 +43,9 @@ class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final ComparePanel compare;
     private final ExportMenu export;
     private final TabSheet views = new TabSheet();
+    private final SipLadder ladder = new SipLadder();
+    private final Timeline timeline = new Timeline();
+    private SipLadder.Filters filters = SipLadder.Filters.all();
     private final TreeMap<Integer, List<Integer>> flights = new TreeMap<>();
     private RunResult.Ran run;
     private int cursor;
@@ -60,7 +63,19 @@ class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         head.expand(title);
         head.setDefaultVerticalComponentAlignment(Alignment.CENTER);
 
+        ladder.setLabels(UiLabels.of(getLocale(), "ladder."));
+        ladder.addSelectListener(e -> select(e.getStep()));
+        ladder.setSizeFull();
+        timeline.setLabels(UiLabels.of(getLocale(), "timeline."));
+        timeline.addSelectListener(e -> select(e.getStep()));
+        timeline.setWidthFull();
+        VerticalLayout ladderTab = new VerticalLayout(filterBar(), ladder);
+        ladderTab.setPadding(false);
+        ladderTab.setSizeFull();
+        ladderTab.expand(ladder);
+        views.add(getTranslation("bench.tab.ladder"), ladderTab);
         views.add(getTranslation("bench.tab.table"), table);
+        views.add(getTranslation("bench.tab.timeline"), timeline);
         views.add(getTranslation("compare.title"), compare);
         views.setSizeFull();
         views.addClassName("vl-views");
@@ -69,12 +84,12 @@ class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         right.setPadding(false);
         right.addClassName("vl-right");
         SplitLayout center = new SplitLayout(views, right);
-        center.setSplitterPosition(58);
+        center.setSplitterPosition(60);
         center.setSizeFull();
         Div knobsColumn = new Div(knobs);
         knobsColumn.addClassName("vl-knobs-column");
         SplitLayout main = new SplitLayout(knobsColumn, center);
-        main.setSplitterPosition(20);
+        main.setSplitterPosition(16);
         main.setSizeFull();
         add(head, controls, banner, main);
         expand(main);
@@ -133,6 +148,8 @@ class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                     banner.add(new Paragraph(getTranslation("bench.stopped", explainer.text(t.stop()))));
                 }
                 table.setTrace(t, explainer);
+                ladder.setModel(dev.vialab.lab.LadderMapper.from(t, explainer));
+                timeline.setModel(dev.vialab.lab.TimelineMapper.from(t));
                 int at = time >= 0 ? Math.max(0, t.indexAt(time)) : Math.max(0, Math.min(step, t.size() - 1));
                 controls.setTrace(t, at);
                 outcomes.show(t, explainer);
@@ -141,6 +158,34 @@ class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                 return true;
             }
         }
+    }
+
+    /** Show or hide keep-alives, retransmissions, DNS, TCP handshakes and decision notes in the ladder. */
+    private HorizontalLayout filterBar() {
+        HorizontalLayout bar = new HorizontalLayout();
+        bar.addClassName("vl-filters");
+        bar.add(filter("bench.filter.keepalive", f -> new SipLadder.Filters(!f.keepalive(), f.retransmissions(),
+                f.dns(), f.tcp(), f.notes())));
+        bar.add(filter("bench.filter.retransmissions", f -> new SipLadder.Filters(f.keepalive(),
+                !f.retransmissions(), f.dns(), f.tcp(), f.notes())));
+        bar.add(filter("bench.filter.dns", f -> new SipLadder.Filters(f.keepalive(), f.retransmissions(), !f.dns(),
+                f.tcp(), f.notes())));
+        bar.add(filter("bench.filter.tcp", f -> new SipLadder.Filters(f.keepalive(), f.retransmissions(), f.dns(),
+                !f.tcp(), f.notes())));
+        bar.add(filter("bench.filter.notes", f -> new SipLadder.Filters(f.keepalive(), f.retransmissions(), f.dns(),
+                f.tcp(), !f.notes())));
+        return bar;
+    }
+
+    private com.vaadin.flow.component.checkbox.Checkbox filter(String label,
+            java.util.function.UnaryOperator<SipLadder.Filters> flip) {
+        com.vaadin.flow.component.checkbox.Checkbox box = new com.vaadin.flow.component.checkbox.Checkbox(
+                getTranslation(label), true);
+        box.addValueChangeListener(e -> {
+            filters = flip.apply(filters);
+            ladder.setFilters(filters);
+        });
+        return box;
     }
 
     private void indexFlights(Trace t) {
@@ -164,6 +209,8 @@ class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         Step s = t.step(index);
         controls.show(index);
         table.select(index);
+        ladder.setSelected(index);
+        timeline.setSelected(index);
         inspector.show(t, index, s.hop() == null ? List.of() : flights.get(s.hop().flight()), explainer);
         state.show(t.stateAt(index), t.stateAt(index - 1));
         knobs.show(run.scenario().setup(), s.time());
@@ -193,6 +240,27 @@ class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     private String shareLink() {
         return location().getPathWithQueryParameters();
+    }
+
+    // for the view's tests (same package)
+    int cursor() {
+        return cursor;
+    }
+
+    RunResult.Ran current() {
+        return run;
+    }
+
+    KnobsPanel knobs() {
+        return knobs;
+    }
+
+    ComparePanel comparePanel() {
+        return compare;
+    }
+
+    StatePanels statePanels() {
+        return state;
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.vialab.lab.ui;
 
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -51,12 +49,15 @@ class OutcomePanel extends Composite<VerticalLayout> {
         }
     }
 
-    private Button link(Trace t, int index, Explainer ex) {
+    /** A link-styled, keyboard-reachable line that jumps to its step (a button would not wrap long text). */
+    private Span link(Trace t, int index, Explainer ex) {
         Step s = t.step(index);
-        Button b = new Button(Time.format(s.time()) + " s · " + s.node() + " · " + ex.text(s.why()),
-                e -> jump.accept(index));
-        b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-        b.addClassName("vl-chain-link");
-        return b;
+        Span link = new Span(Time.format(s.time()) + " s · " + s.node() + " · " + ex.text(s.why()));
+        link.addClassName("vl-chain-link");
+        link.getElement().setAttribute("role", "link");
+        link.getElement().setAttribute("tabindex", "0");
+        link.addClickListener(e -> jump.accept(index));
+        link.getElement().addEventListener("keydown", e -> jump.accept(index)).setFilter("event.key === 'Enter'");
+        return link;
     }
 }
