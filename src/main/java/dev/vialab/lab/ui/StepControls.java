@@ -60,6 +60,7 @@ class StepControls extends Composite<HorizontalLayout> {
             }
         });
         marks.setPlaceholder(getTranslation("bench.marks"));
+        marks.addClassName("vl-marks");
         marks.setAriaLabel(getTranslation("bench.marks"));
         marks.setItemLabelGenerator(m -> m.name() + " · " + Time.format(m.time()) + " s");
         marks.addValueChangeListener(e -> {
