@@ -1,0 +1,44 @@
+package dev.vialab.bench;
+
+import dev.vialab.emulator.Emulator;
+import dev.vialab.emulator.setup.Setup;
+import dev.vialab.emulator.trace.Trace;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The seed scenario end to end, Setup → Trace, warm: one phone behind an APDM NAT, three registrars, DNS order
+ * change at 295 s, one call at 430 s, 600 s of virtual time. Goal: ≤ 2 ms per run.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 8, time = 2)
+@Measurement(iterations = 8, time = 2)
+@Fork(2)
+public class SeedScenarioBench {
+    private Setup setup;
+
+    @org.openjdk.jmh.annotations.Setup(Level.Trial)
+    public void prepare() {
+        setup = BenchSetups.seed();
+        Trace t = Emulator.run(setup);
+        if (t.outcomes().isEmpty()) {
+            throw new IllegalStateException("seed setup has no call outcome");
+        }
+    }
+
+    @Benchmark
+    public Trace seed() {
+        return Emulator.run(setup);
+    }
+}
