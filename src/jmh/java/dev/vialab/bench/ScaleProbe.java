@@ -33,9 +33,14 @@ public final class ScaleProbe {
         for (int i = 0; i < runs; i++) {
             t = null;
             Heap.usedAfterGc();
+            long gc0 = CpuClock.gcMillis();
+            long n0 = CpuClock.gcCount();
+            long cpu0 = CpuClock.threadCpuNanos();
             long start = System.nanoTime();
             t = Emulator.run(setup);
-            System.out.printf("run %d: %.0f ms%n", i + 1, (System.nanoTime() - start) / 1e6);
+            System.out.printf("run %d: wall %.0f ms, thread cpu %.0f ms, GC %d ms in %d collections%n", i + 1,
+                    (System.nanoTime() - start) / 1e6, (CpuClock.threadCpuNanos() - cpu0) / 1e6,
+                    CpuClock.gcMillis() - gc0, CpuClock.gcCount() - n0);
         }
         long used = Heap.usedAfterGc();
         Map<Kind, Integer> kinds = new EnumMap<>(Kind.class);

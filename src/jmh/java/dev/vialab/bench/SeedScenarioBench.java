@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -26,6 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 8, time = 2)
 @Fork(2)
 public class SeedScenarioBench {
+    private final CpuClock clock = new CpuClock();
     private Setup setup;
 
     @org.openjdk.jmh.annotations.Setup(Level.Trial)
@@ -37,8 +39,19 @@ public class SeedScenarioBench {
         }
     }
 
+    @org.openjdk.jmh.annotations.Setup(Level.Iteration)
+    public void startClock() {
+        clock.start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void stopClock() {
+        System.out.println(clock.stop("us"));
+    }
+
     @Benchmark
     public Trace seed() {
+        clock.op();
         return Emulator.run(setup);
     }
 }

@@ -10,7 +10,12 @@ import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
-import java.util.Collection;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.Header;
@@ -24,8 +29,12 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.IterationType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
@@ -54,6 +63,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @Measurement(iterations = 8, time = 2)
 @Fork(2)
 public class SipMessageCostBench {
+    private final CpuClock clock = new CpuClock();
     static final int CODEC_MESSAGES = 2;
 
     private Setup setup;
@@ -76,13 +86,31 @@ public class SipMessageCostBench {
         }
     }
 
+    @org.openjdk.jmh.annotations.Setup(Level.Iteration)
+    public void startClock() {
+        clock.start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void stopClock(BenchmarkParams benchmark, IterationParams iteration) throws IOException {
+        System.out.println(clock.stop("us"));
+        String out = System.getProperty("bench.cpu.out");
+        if (out != null && iteration.getType() == IterationType.MEASUREMENT) {
+            String method = benchmark.getBenchmark().substring(benchmark.getBenchmark().lastIndexOf('.') + 1);
+            Files.writeString(Path.of(out), method + " " + clock.lastCpuPerOp() + "\n", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+    }
+
     @Benchmark
     public Trace scenario() {
+        clock.op();
         return Emulator.run(setup);
     }
 
     @Benchmark
     public SIPResponse codec() throws Exception {
+        clock.op();
         return codecRoundTrip();
     }
 
@@ -146,30 +174,65 @@ public class SipMessageCostBench {
     }
 
     /**
-     * Runs both benchmarks (JMH command-line options are honoured, e.g. {@code -f 1 -i 5}) and prints the ratio.
+     * Runs the two benchmarks alternately, one fork each, for {@code -Dbench.rounds} rounds (default 4), and
+     * prints each round's ratio and their median. Alternating keeps both halves of a ratio under about the same
+     * machine load, which on a shared 2-core machine moves far more than JIT noise does. JMH command-line options
+     * are honoured (e.g. {@code -wi 5 -i 5}); forks are forced to 1 per round.
      */
     public static void main(String[] args) throws Exception {
         CommandLineOptions cli = new CommandLineOptions(args);
-        Options opts = new OptionsBuilder().parent(cli).include(SipMessageCostBench.class.getSimpleName()).build();
-        Collection<RunResult> results = new Runner(opts).run();
-        double scenario = Double.NaN;
-        double codecPerOp = Double.NaN;
-        for (RunResult rr : results) {
-            String label = rr.getParams().getBenchmark();
-            double score = rr.getPrimaryResult().getScore();
-            if (label.endsWith(".scenario")) {
-                scenario = score;
-            } else if (label.endsWith(".codec")) {
-                codecPerOp = score;
-            }
-        }
+        int rounds = Integer.getInteger("bench.rounds", 4);
         int messages = BenchSetups.sipMessages(Emulator.run(BenchSetups.seed()));
-        double perEmitted = scenario / messages;
-        double perCodec = codecPerOp / CODEC_MESSAGES;
-        System.out.printf("%nSIP messages in the seed scenario: %d%n", messages);
-        System.out.printf("scenario: %.1f us/run = %.2f us per SIP message%n", scenario, perEmitted);
-        System.out.printf("codec: %.2f us per REGISTER+200 = %.2f us per message%n", codecPerOp, perCodec);
-        System.out.printf("ratio (emulator per message / codec per message): %.2f (goal <= 3)%n",
-                perEmitted / perCodec);
+        Path cpuFile = Files.createTempFile("sip-cpu", ".txt");
+        List<double[]> rows = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            Files.writeString(cpuFile, "");
+            double codecPerOp = score(cli, "codec", cpuFile);
+            double scenario = score(cli, "scenario", cpuFile);
+            double codecCpu = medianCpu(cpuFile, "codec");
+            double scenarioCpu = medianCpu(cpuFile, "scenario");
+            rows.add(new double[] {scenario, scenario / messages, codecPerOp / CODEC_MESSAGES,
+                    (scenario / messages) / (codecPerOp / CODEC_MESSAGES), scenarioCpu, codecCpu / CODEC_MESSAGES,
+                    (scenarioCpu / messages) / (codecCpu / CODEC_MESSAGES)});
+        }
+        Files.deleteIfExists(cpuFile);
+        System.out.printf("%nSIP messages in the seed scenario: %d; one codec operation = %d messages%n", messages,
+                CODEC_MESSAGES);
+        System.out.println("wall = JMH score (average time); cpu = median over measured iterations of the benchmark"
+                + " thread's CPU time per op");
+        System.out.printf("%-6s %12s %12s %12s %8s %12s %12s %8s%n", "round", "scen wall", "us/SIP msg",
+                "codec us/msg", "ratio", "scen cpu", "codec cpu/msg", "ratio");
+        for (int i = 0; i < rows.size(); i++) {
+            double[] r = rows.get(i);
+            System.out.printf("%-6d %12.1f %12.2f %12.2f %8.2f %12.1f %12.2f %8.2f%n", i + 1, r[0], r[1], r[2], r[3],
+                    r[4], r[5], r[6]);
+        }
+        System.out.printf("median (wall): scenario %.1f us = %.2f us per SIP message; codec %.2f us per message;"
+                + " ratio %.2f (goal <= 3)%n", median(rows, 0), median(rows, 1), median(rows, 2), median(rows, 3));
+        System.out.printf("median (cpu):  scenario %.1f us = %.2f us per SIP message; codec %.2f us per message;"
+                + " ratio %.2f (goal <= 3)%n", median(rows, 4), median(rows, 4) / messages, median(rows, 5),
+                median(rows, 6));
+    }
+
+    private static double score(CommandLineOptions cli, String method, Path cpuFile) throws Exception {
+        Options opts = new OptionsBuilder().parent(cli)
+                .include(SipMessageCostBench.class.getName() + "\\." + method + "$").forks(1)
+                .jvmArgsAppend("-Dbench.cpu.out=" + cpuFile).build();
+        RunResult rr = new Runner(opts).runSingle();
+        return rr.getPrimaryResult().getScore();
+    }
+
+    private static double medianCpu(Path file, String method) throws IOException {
+        double[] v = Files.readAllLines(file).stream().filter(l -> l.startsWith(method + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(method.length() + 1))).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static double median(List<double[]> rows, int column) {
+        double[] v = rows.stream().mapToDouble(r -> r[column]).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 }

@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -32,10 +33,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
+@Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 8, time = 1)
 @Fork(2)
 public class StateAccessBench {
+    private final CpuClock clock = new CpuClock();
     @Param({"100", "1000"})
     public int phones;
 
@@ -55,8 +57,19 @@ public class StateAccessBench {
     }
 
     /** One random step: its world, NAT table and bindings as lists. */
+    @org.openjdk.jmh.annotations.Setup(Level.Iteration)
+    public void startClock() {
+        clock.start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void stopClock() {
+        System.out.println(clock.stop("us"));
+    }
+
     @Benchmark
     public int randomStep() {
+        clock.op();
         World w = trace.stateAt(random.nextInt(trace.size()));
         List<NatRow> nat = new ArrayList<>(w.nat().values());
         List<BindingRow> bindings = new ArrayList<>(w.bindings().values());
