@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 @Fork(1)
 public class ScaleBench {
-    @Param({"10", "100", "1000"})
+    @Param({"10", "100", "500", "1000"})
     public int phones;
 
     @Param({"ONE_NAT", "NAT_PER_PHONE"})

@@ -61,6 +61,9 @@ public final class ScaleProbe {
         System.out.printf("retained by the trace: %.1f MB (%.0f B/step)%n", (used - baseline) / 1e6,
                 (double) (used - baseline) / t.size());
         System.out.print(Heap.histogram(lines + 3));
+        if (!Boolean.getBoolean("probe.noFootprint")) {
+            System.out.print(TraceFootprint.report(t));
+        }
         System.out.println("(trace kept until here: " + t.size() + " steps)");
     }
 }

@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 10, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 8, time = 1)
 @Fork(2)
 public class StateAccessBench {
@@ -54,6 +54,9 @@ public class StateAccessBench {
         System.out.printf("# trace: %d steps; at the end %d NAT rows, %d bindings%n", trace.size(), w.nat().size(),
                 w.bindings().size());
         random = new SplittableRandom(42);
+        for (int i = 0; i < 20_000; i++) {
+            randomStep(); // fixed JIT warm-up; the time-based one alone was not enough on the loaded machine
+        }
     }
 
     /** One random step: its world, NAT table and bindings as lists. */
