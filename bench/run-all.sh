@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every benchmark of bench/README.md one after the other (never in parallel: the machine has 2 cores)
+# and keeps each log in target/bench/. Usage: bench/run-all.sh [seed|sip|scale|state|probe ...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+export PATH="$JAVA_HOME/bin:$PATH"
+out=target/bench
+mkdir -p "$out"
+mvnb() { mvn -B -ntp -q -Pbench test "$@"; }
+
+run() {
+  local name=$1; shift
+  {
+    echo "## $name  $(date -u +%FT%TZ)"
+    echo "## load before: $(uptime)"
+    "$@"
+    echo "## load after: $(uptime)"
+  } 2>&1 | grep -v -e '^WARNING: ' > "$out/$name.txt"
+  tail -n 25 "$out/$name.txt"
+}
+
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=(seed sip state scale probe)
+for t in "${targets[@]}"; do
+  case $t in
+    seed)  run seed  mvnb -Djmh.args="SeedScenarioBench -rf json -rff $out/seed.json" ;;
+    sip)   run sip   mvnb -Djmh.main=dev.vialab.bench.SipMessageCostBench -Djmh.args="-rf json -rff $out/sip.json" ;;
+    state) run state mvnb -Djmh.args="StateAccessBench -rf json -rff $out/state.json" ;;
+    scale) run scale mvnb -Djmh.args="ScaleBench -prof gc -rf json -rff $out/scale.json" ;;
+    probe) run probe mvnb -Djmh.main=dev.vialab.bench.ScaleProbe -Djmh.args="1000 ONE_NAT APDM_RANDOM 3 25" ;;
+    *) echo "unknown benchmark $t" >&2; exit 2 ;;
+  esac
+done
