@@ -33,6 +33,8 @@ public final class NatBox implements Node {
     private final PortAllocator ports;
     private final TreeMap<String, Mapping> byFlow = new TreeMap<>();
     private final TreeMap<String, Mapping> byPort = new TreeMap<>();
+    /** Live mappings of each inside endpoint (transport|inside), to say why a new one was made. */
+    private final TreeMap<String, java.util.ArrayList<Mapping>> byInside = new TreeMap<>();
     /** The last expired or closed mapping of each public port, to explain later drops. */
     private final TreeMap<String, Gone> gone = new TreeMap<>();
     private Network.Attachment inside;
@@ -119,13 +121,8 @@ public final class NatBox implements Node {
         String rk = remoteKey(setup.mapping(), dst);
         int port = ports.allocate(src.port(), p -> byPort.containsKey(t + "|" + p));
         Endpoint pub = new Endpoint(setup.publicIp(), port);
-        Mapping other = null;
-        for (Mapping m : byFlow.values()) {
-            if (m.transport == t && m.inside.equals(src)) {
-                other = m;
-                break;
-            }
-        }
+        java.util.ArrayList<Mapping> siblings = byInside.computeIfAbsent(t + "|" + src, k -> new java.util.ArrayList<>());
+        Mapping other = siblings.isEmpty() ? null : siblings.getFirst();
         String behaviour = setup.mapping().id();
         Why why = other == null
                 ? Why.of("nat.mapping.created", "RFC 4787 §4.1", src, pub, dst, behaviour)
@@ -135,6 +132,7 @@ public final class NatBox implements Node {
         m.tcpOpen = t == Transport.TCP;
         byFlow.put(t + "|" + src + "|" + rk, m);
         byPort.put(t + "|" + port, m);
+        siblings.add(m);
         publish(m);
         recorder.record(Kind.NAT_MAPPING, name(), null, why);
         return m;
@@ -143,13 +141,8 @@ public final class NatBox implements Node {
     private void outboundIcmp(Hop hop, Packet.Icmp icmp) {
         // An inside host refusing a datagram that came in through a mapping: translate it back out.
         Packet.Udp q = icmp.quoted();
-        Mapping found = null;
-        for (Mapping c : byFlow.values()) {
-            if (c.transport == Transport.UDP && c.inside.equals(q.dst())) {
-                found = c;
-                break;
-            }
-        }
+        java.util.ArrayList<Mapping> of = byInside.get(Transport.UDP + "|" + q.dst());
+        Mapping found = of == null || of.isEmpty() ? null : of.getFirst();
         if (found == null) {
             recorder.record(Kind.DROP, name(), hop, Why.of("nat.drop.icmp", "RFC 5508 §4.2", q.dst()));
             return;
@@ -289,6 +282,13 @@ public final class NatBox implements Node {
         }
         byFlow.remove(m.transport + "|" + m.inside + "|" + m.remoteKey);
         byPort.remove(m.transport + "|" + m.outside.port());
+        java.util.ArrayList<Mapping> siblings = byInside.get(m.transport + "|" + m.inside);
+        if (siblings != null) {
+            siblings.remove(m);
+            if (siblings.isEmpty()) {
+                byInside.remove(m.transport + "|" + m.inside);
+            }
+        }
         String key = m.key();
         recorder.update(w -> w.withNat(w.nat().remove(key)));
     }

@@ -98,52 +98,47 @@ public final class Network {
     public int send(Attachment from, Packet packet, String label, Category category, boolean retransmission,
             Why because) {
         int flight = ++flights;
-        Hop hop = new Hop(flight, from.node().name(), "", scheduler.now(), from.segment().name(), packet, label,
-                category, retransmission, because);
-        route(from, hop);
+        route(from, flight, packet, label, category, retransmission, because);
         return flight;
     }
 
     /** Sends a translated packet on, keeping its flight (a NAT's outbound or inbound forward). */
     public void forward(Attachment from, Packet packet, Hop previous) {
-        Hop hop = new Hop(previous.flight(), from.node().name(), "", scheduler.now(), from.segment().name(), packet,
-                previous.label(), previous.category(), previous.retransmission(), previous.sentBecause());
-        route(from, hop);
+        route(from, previous.flight(), packet, previous.label(), previous.category(), previous.retransmission(),
+                previous.sentBecause());
     }
 
-    private void route(Attachment from, Hop hop) {
-        Ip dst = hop.packet().dstIp();
+    private void route(Attachment from, int flight, Packet packet, String label, Category category,
+            boolean retransmission, Why because) {
+        Ip dst = packet.dstIp();
         Segment seg = from.segment();
+        String sender = from.node().name();
         Attachment to;
+        Why unroutable = null;
         if (seg.isInternet()) {
             to = seg.hosts.get(dst);
             if (to == null) {
                 String reason = dst.isPrivate() ? "net.unroutable.private" : "net.unroutable.nohost";
-                recorder.record(Kind.DROP, from.node().name(), withTo(hop, from.node().name()),
-                        Why.of(reason, dst.isPrivate() ? "RFC 1918 §3" : "", dst));
-                return;
+                unroutable = Why.of(reason, dst.isPrivate() ? "RFC 1918 §3" : "", dst);
             }
         } else if (seg.contains(dst)) {
             to = seg.hosts.get(dst);
             if (to == null) {
-                recorder.record(Kind.DROP, from.node().name(), withTo(hop, from.node().name()),
-                        Why.of("net.nohost.lan", "", dst, seg.name()));
-                return;
+                unroutable = Why.of("net.nohost.lan", "", dst, seg.name());
             }
         } else if (seg.gateway != null && seg.gateway != from) {
             to = seg.gateway;
         } else {
-            recorder.record(Kind.DROP, from.node().name(), withTo(hop, from.node().name()),
-                    Why.of("net.nogateway", "", dst, seg.name()));
+            to = null;
+            unroutable = Why.of("net.nogateway", "", dst, seg.name());
+        }
+        Hop hop = new Hop(flight, sender, to == null ? sender : to.node().name(), scheduler.now(), seg.name(),
+                packet, label, category, retransmission, because);
+        if (to == null) {
+            recorder.record(Kind.DROP, sender, hop, unroutable);
             return;
         }
-        Hop addressed = withTo(hop, to.node().name());
         Node receiver = to.node();
-        scheduler.after(from.delay() + to.delay(), () -> receiver.receive(addressed));
-    }
-
-    private static Hop withTo(Hop h, String to) {
-        return new Hop(h.flight(), h.from(), to, h.sentAt(), h.link(), h.packet(), h.label(), h.category(),
-                h.retransmission(), h.sentBecause());
+        scheduler.after(from.delay() + to.delay(), () -> receiver.receive(hop));
     }
 }

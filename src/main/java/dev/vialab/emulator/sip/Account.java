@@ -244,7 +244,6 @@ final class Account {
         kaTimer = phone.scheduler().at(kaNext, () -> {
             phone.sendKeepAlive(kaTarget);
             scheduleKeepAlive();
-            publish();
         });
     }
 
@@ -316,7 +315,7 @@ final class Account {
     void publish() {
         Regc r = regc;
         PhoneView v = new PhoneView(phone.name(), state, server, contact == null ? "" : contact,
-                phone.udpSentByText(), lastReceived, kaTarget == null ? "" : kaTarget.toString(), kaNext,
+                phone.udpSentByText(), lastReceived, kaTarget == null ? "" : kaTarget.toString(),
                 r == null ? -1 : r.refreshAt, retryTimer != null && retryTimer.pending() ? retryTimer.at() : -1,
                 r == null ? "" : r.callId, r == null ? 0 : r.cseq, contactRewritten);
         phone.recorder().update(w -> w.withPhones(w.phones().put(v.phone(), v)));

@@ -188,8 +188,15 @@ public final class Phone extends Host {
     }
 
     void sendKeepAlive(Endpoint target) {
-        udp.send(target, CRLF, "keep-alive", Category.KEEPALIVE, false, Why.of("phone.ka", "R13", target));
+        if (!target.equals(kaWhyTarget)) {
+            kaWhyTarget = target;
+            kaWhy = Why.of("phone.ka", "R13", target); // one explanation per target, shared by its keep-alives
+        }
+        udp.send(target, CRLF, "keep-alive", Category.KEEPALIVE, false, kaWhy);
     }
+
+    private Endpoint kaWhyTarget;
+    private Why kaWhy;
 
     /** The Via sent-by of a new UDP request: the learned {@code received:rport} if Via rewrite learned one (R21). */
     Endpoint udpSentBy() {

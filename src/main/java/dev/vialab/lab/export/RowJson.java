@@ -104,7 +104,6 @@ final class RowJson {
                 .field("viaSentBy", r.viaSentBy())
                 .field("lastReceived", r.lastReceived())
                 .field("kaTarget", r.kaTarget())
-                .field("nextKeepAlive", r.nextKeepAlive())
                 .field("nextRefresh", r.nextRefresh())
                 .field("nextRetry", r.nextRetry())
                 .field("callId", r.callId())

@@ -131,7 +131,6 @@ class StatePanels extends Composite<TabSheet> {
             phone.add(field("state.phone.via", v, old, PhoneView::viaSentBy));
             phone.add(field("state.phone.received", v, old, PhoneView::lastReceived));
             phone.add(field("state.phone.ka", v, old, PhoneView::kaTarget));
-            phone.add(field("state.phone.nextka", v, old, p -> time(p.nextKeepAlive())));
             phone.add(field("state.phone.refresh", v, old, p -> time(p.nextRefresh())));
             phone.add(field("state.phone.retry", v, old, p -> time(p.nextRetry())));
             phone.add(field("state.phone.callid", v, old, p -> p.callId().isEmpty() ? "" : p.callId() + " / " + p.cseq()));
