@@ -36,6 +36,10 @@ public final class Cli {
     private record Options(String command, Path file, String format, Path out, Long seed, List<String> overrides,
             Locale locale) {}
 
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Options o;
         try {
