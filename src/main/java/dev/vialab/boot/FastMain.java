@@ -1,6 +1,8 @@
 package dev.vialab.boot;
 
+import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,37 +12,59 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The jar's Main-Class, written against the JDK only. {@code run} and {@code validate} should be over in well
- * under a second, but opening the Spring Boot jar's 118 nested libraries alone takes about half of one. So the
- * build leaves a slim classpath (our classes and the eight libraries the CLI uses) and an ahead-of-time cache
- * (JEP 483/515, JDK 25+) beside the jar in {@code vialab-cli/}, and this class starts the CLI on them in a
- * child JVM. Anything else — or a missing or mismatched {@code vialab-cli/} — goes to Spring Boot's launcher.
+ * The jar's Main-Class, written against the JDK only (the build copies just this class to the jar's root, so it
+ * has no nested classes). Spring Boot's launcher opens the jar's ~120 nested libraries before any of our code
+ * runs: about half a second for the CLI, over a second for the web app. So the build leaves two ready-made
+ * layouts beside the jar, each with an ahead-of-time cache (JEP 483/514/515, JDK 25+) trained at package time,
+ * and this class starts the real main class on one of them in a child JVM:
+ * <ul>
+ *   <li>{@code vialab-cli/}: our classes and the eight libraries the CLI loads, for {@code run}/{@code validate};
+ *   <li>{@code vialab-app/}: Spring Boot's extracted layout ({@code -Djarmode=tools extract}), for the web app.
+ * </ul>
+ * A missing layout, or one made by another JDK, falls back to Spring Boot's launcher: same behaviour, slower start.
+ * {@code VIALAB_FAST_START=false} forces the fallback.
  */
 public final class FastMain {
     private FastMain() {}
 
+    /** Written by {@link Packager} in each layout directory. */
+    static final String LAYOUT_FILE = "layout.properties";
+
     /**
-     * The child JVM's flags; training (see {@link Packager}) uses the same ones, since an AOT cache is only used
-     * by a JVM whose flags match. A run lasts a fraction of a second and allocates a few MB: C1 code is ready
-     * sooner than C2 and is fast enough, the serial collector starts fastest, and the perf-data file is not
-     * needed. Measured on the seed scenario (child JVM alone, medians): 0.556 s with defaults, 0.467 s with
-     * SerialGC and no perf data, 0.346 s with C1 only as well.
+     * The CLI child's flags; training uses the same ones, since the JVM ignores a cache made under other flags. A run
+     * lasts a fraction of a second and allocates a few MB: C1 code is ready sooner than C2 and is fast enough, the
+     * serial collector starts fastest, and the perf-data file is not needed. Measured on the seed scenario (child
+     * JVM alone, medians): 0.556 s with defaults, 0.467 s with SerialGC and no perf data, 0.346 s with C1 only too.
      */
-    static final List<String> CHILD_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+    static final List<String> CLI_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-XX:-UsePerfData", "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider",
             "-Dslf4j.internal.verbosity=ERROR");
 
     public static void main(String[] args) throws Throwable {
-        if (args.length > 0 && isCli(args[0])) {
-            List<String> command = slimCommand(args);
-            if (command != null) {
-                Process p = new ProcessBuilder(command).inheritIO().start();
-                System.exit(p.waitFor());
-                return;
-            }
+        boolean cli = args.length > 0 && isCli(args[0]);
+        boolean fallback = "false".equals(System.getenv("VIALAB_FAST_START"))
+                || System.getProperty("jarmode") != null; // Spring Boot's jar modes, e.g. -Djarmode=tools extract
+        List<String> command = fallback ? null
+                : childCommand(cli ? "vialab-cli" : "vialab-app", args, !cli);
+        if (command == null) {
+            Class.forName("org.springframework.boot.loader.launch.JarLauncher").getMethod("main", String[].class)
+                    .invoke(null, (Object) args);
+            return;
         }
-        Class.forName("org.springframework.boot.loader.launch.JarLauncher").getMethod("main", String[].class)
-                .invoke(null, (Object) args);
+        Process child = new ProcessBuilder(command).inheritIO().start();
+        // a SIGTERM to this JVM (a service manager, pkill) must stop the web app gracefully, not orphan it
+        Thread stop = new Thread(() -> {
+            child.destroy();
+            try {
+                child.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(stop);
+        int code = child.waitFor();
+        Runtime.getRuntime().removeShutdownHook(stop);
+        System.exit(code);
     }
 
     static boolean isCli(String command) {
@@ -48,36 +72,49 @@ public final class FastMain {
                 || command.equals("--help");
     }
 
-    /** The child JVM's command, or null when there is no slim classpath built for this JDK. */
-    private static List<String> slimCommand(String[] args) throws IOException {
+    /** The child JVM's command line, or null when the layout is missing. */
+    private static List<String> childCommand(String layout, String[] args, boolean passJvmOptions)
+            throws IOException {
         Path dir;
         try {
             Path self = Path.of(FastMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            dir = self.getParent().resolve("vialab-cli");
+            dir = self.getParent().resolve(layout);
         } catch (URISyntaxException | RuntimeException e) {
             return null;
         }
-        Path manifest = dir.resolve("cli.properties");
-        if (!Files.isRegularFile(manifest)) {
+        Path file = dir.resolve(LAYOUT_FILE);
+        if (!Files.isRegularFile(file)) {
             return null;
         }
         Properties p = new Properties();
-        try (var in = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
+        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
         }
         String home = System.getProperty("java.home");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(home, "bin", "java").toString());
-        Path aot = dir.resolve("vialab.aot");
-        // the cache is only valid for the JDK that made it; another JDK runs without it
-        if (Files.isRegularFile(aot) && home.equals(p.getProperty("java.home"))
+        String aot = p.getProperty("aot", "");
+        // a cache is only valid for the JDK build that made it; any other JDK runs without one
+        if (!aot.isEmpty() && Files.isRegularFile(dir.resolve(aot)) && home.equals(p.getProperty("java.home"))
                 && System.getProperty("java.version").equals(p.getProperty("java.version"))) {
-            cmd.add("-XX:AOTCache=" + aot);
+            cmd.add("-XX:AOTCache=" + dir.resolve(aot));
+            cmd.add("-Xlog:aot=off"); // if the layout was moved the cache is skipped: quietly, it only costs time
         }
-        cmd.addAll(CHILD_FLAGS);
+        for (String flag : p.getProperty("flags", "").split(" ")) {
+            if (!flag.isEmpty()) {
+                cmd.add(flag);
+            }
+        }
+        if (passJvmOptions) { // e.g. java -Dserver.port=9090 -Xmx1g -jar vialab.jar
+            cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        }
+        List<String> classpath = new ArrayList<>();
+        for (String entry : p.getProperty("classpath").split(" ")) {
+            classpath.add(dir.resolve(entry).toString());
+        }
         cmd.add("-cp");
-        cmd.add(p.getProperty("classpath"));
-        cmd.add("dev.vialab.cli.Cli");
+        cmd.add(String.join(File.pathSeparator, classpath));
+        cmd.add(p.getProperty("main"));
         cmd.addAll(List.of(args));
         return cmd;
     }

@@ -43,7 +43,7 @@ class CliJarIT {
     @Test
     void theFastPathPrintsExactlyWhatTheInProcessCliPrints() throws Exception {
         Path jar = jar();
-        assertThat(jar.resolveSibling("vialab-cli").resolve("cli.properties")).isRegularFile();
+        assertThat(jar.resolveSibling("vialab-cli").resolve("layout.properties")).isRegularFile();
         assertThat(java(jar, "run", Path.of(SEED).toAbsolutePath().toString(), "--lang", "zh-CN"))
                 .isEqualTo(inProcess("run", Path.of(SEED).toAbsolutePath().toString(), "--lang", "zh-CN"));
     }
