@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
-import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -32,29 +31,27 @@ import java.util.TreeMap;
 @Route(value = "bench/:scenario", layout = MainLayout.class)
 class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final RunService runs;
+    private final ViewModels models;
     private final H2 title = new H2();
     private final Div banner = new Div();
     private final StepControls controls = new StepControls(this::select);
     private final InspectorPanel inspector = new InspectorPanel(this::select);
     private final StatePanels state = new StatePanels();
-    private final StepTable table = new StepTable(this::select);
     private final KnobsPanel knobs = new KnobsPanel(this::edit, this::resetKnobs);
     private final OutcomePanel outcomes = new OutcomePanel(this::select);
-    private final ComparePanel compare;
     private final ExportMenu export;
-    private final TabSheet views = new TabSheet();
+    private final LazyTabs views = new LazyTabs();
     private final SipLadder ladder = new SipLadder();
-    private final Timeline timeline = new Timeline();
     private SipLadder.Filters filters = SipLadder.Filters.all();
     private final TreeMap<Integer, List<Integer>> flights = new TreeMap<>();
     private RunResult.Ran run;
     private int cursor;
     private Explainer explainer;
 
-    BenchView(RunService runs) {
+    BenchView(RunService runs, ViewModels models) {
         this.runs = runs;
+        this.models = models;
         this.export = new ExportMenu(() -> run.trace(), this::shareLink, () -> explainer);
-        this.compare = new ComparePanel(runs, this::select);
         addClassName("vl-bench");
         setSizeFull();
         banner.addClassName("vl-banner");
@@ -66,17 +63,17 @@ class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         ladder.setLabels(UiLabels.of(getLocale(), "ladder."));
         ladder.addSelectListener(e -> select(e.getStep()));
         ladder.setSizeFull();
-        timeline.setLabels(UiLabels.of(getLocale(), "timeline."));
-        timeline.addSelectListener(e -> select(e.getStep()));
-        timeline.setWidthFull();
         VerticalLayout ladderTab = new VerticalLayout(filterBar(), ladder);
         ladderTab.setPadding(false);
         ladderTab.setSizeFull();
         ladderTab.expand(ladder);
-        views.add(getTranslation("bench.tab.ladder"), ladderTab);
-        views.add(getTranslation("bench.tab.table"), table);
-        views.add(getTranslation("bench.tab.timeline"), timeline);
-        views.add(getTranslation("compare.title"), compare);
+        views.add(getTranslation("bench.tab.ladder"), () -> ladderTab, l -> { });
+        views.add(getTranslation("bench.tab.table"), () -> new StepTable(this::select),
+                table -> table.show(run.trace(), explainer, cursor));
+        views.add(getTranslation("bench.tab.timeline"), this::timeline,
+                timeline -> timeline.show(models.timeline(run), cursor));
+        views.add(getTranslation("compare.title"), () -> new ComparePanel(runs, this::select),
+                compare -> compare.show(run));
         views.setSizeFull();
         views.addClassName("vl-views");
 
@@ -147,13 +144,11 @@ class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                 if (!t.stop().key().equals("run.end")) {
                     banner.add(new Paragraph(getTranslation("bench.stopped", explainer.text(t.stop()))));
                 }
-                table.setTrace(t, explainer);
-                ladder.setModel(dev.vialab.lab.LadderMapper.from(t, explainer));
-                timeline.setModel(dev.vialab.lab.TimelineMapper.from(t));
+                ladder.setModel(models.ladder(ran, explainer, getLocale()));
                 int at = time >= 0 ? Math.max(0, t.indexAt(time)) : Math.max(0, Math.min(step, t.size() - 1));
                 controls.setTrace(t, at);
                 outcomes.show(t, explainer);
-                compare.show(ran, explainer);
+                knobs.show(ran.scenario().setup());
                 show(at);
                 return true;
             }
@@ -188,6 +183,14 @@ class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         return box;
     }
 
+    private Timeline timeline() {
+        Timeline timeline = new Timeline();
+        timeline.setLabels(UiLabels.of(getLocale(), "timeline."));
+        timeline.addSelectListener(e -> select(e.getStep()));
+        timeline.setWidthFull();
+        return timeline;
+    }
+
     private void indexFlights(Trace t) {
         flights.clear();
         for (Step s : t.steps()) {
@@ -208,12 +211,11 @@ class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         Trace t = run.trace();
         Step s = t.step(index);
         controls.show(index);
-        table.select(index);
         ladder.setSelected(index);
-        timeline.setSelected(index);
+        views.changed();
         inspector.show(t, index, s.hop() == null ? List.of() : flights.get(s.hop().flight()), explainer);
         state.show(t.stateAt(index), t.stateAt(index - 1));
-        knobs.show(run.scenario().setup(), s.time());
+        knobs.at(s.time());
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, location()));
     }
 
@@ -255,8 +257,10 @@ class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         return knobs;
     }
 
+    /** The compare tab, selected (and so built) first. */
     ComparePanel comparePanel() {
-        return compare;
+        views.select(3);
+        return views.built(3, ComparePanel.class).orElseThrow();
     }
 
     StatePanels statePanels() {

@@ -17,7 +17,6 @@ import dev.vialab.emulator.setup.NatSetup;
 import dev.vialab.emulator.setup.PhoneSetup;
 import dev.vialab.emulator.setup.Setup;
 import dev.vialab.lab.Comparison;
-import dev.vialab.lab.Explainer;
 import dev.vialab.lab.RunKey;
 import dev.vialab.lab.RunResult;
 import dev.vialab.lab.RunService;
@@ -69,7 +68,11 @@ class ComparePanel extends Composite<VerticalLayout> {
         getContent().addClassName("vl-compare");
     }
 
-    void show(RunResult.Ran run, Explainer ex) {
+    /** Offers the variants of {@code run}; a comparison already shown stays while the run is the same. */
+    void show(RunResult.Ran run) {
+        if (run == current) {
+            return;
+        }
         this.current = run;
         List<Variant> options = variants(run.scenario().setup());
         variant.setItems(options);

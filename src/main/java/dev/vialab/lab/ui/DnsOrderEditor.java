@@ -37,7 +37,16 @@ class DnsOrderEditor extends Composite<VerticalLayout> {
         getContent().addClassName("vl-dns-editor");
     }
 
+    void at(long currentTime) {
+        this.now = currentTime;
+    }
+
+    /** Shows {@code n}'s order; the chips are only rebuilt when the name's setup or the registrars changed. */
     void show(DnsSetup.Name n, TreeMap<Ip, String> registrarNames, long currentTime) {
+        this.now = currentTime;
+        if (n.equals(name) && registrarNames.equals(names)) {
+            return;
+        }
         this.name = n;
         this.names = registrarNames;
         this.now = currentTime;

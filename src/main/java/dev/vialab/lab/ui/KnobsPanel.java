@@ -25,8 +25,9 @@ import dev.vialab.lab.Knobs;
 import dev.vialab.scenario.Problem;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The knobs of the current run. Each edit becomes an override ({@code path=value}) and the run is emulated
@@ -36,9 +37,15 @@ import java.util.function.BiConsumer;
 class KnobsPanel extends Composite<VerticalLayout> {
     private final BiConsumer<String, String> set;
     private final Runnable reset;
-    private final TreeMap<String, HasValue<?, ?>> fields = new TreeMap<>();
+    private final KnobFields fields = new KnobFields();
     private final Div problems = new Div();
     private long currentTime;
+    /** The current run's setup; the knobs' listeners read it when they are used. */
+    private Setup setup;
+    /** What the built knobs depend on besides values: which registrars, DNS names and addresses there are. */
+    private String shape;
+    private DnsOrderEditor dns;
+    private final java.util.Set<String> opened = new java.util.TreeSet<>(java.util.Set.of("state.phone"));
 
     KnobsPanel(BiConsumer<String, String> set, Runnable reset) {
         this.set = set;
@@ -48,80 +55,33 @@ class KnobsPanel extends Composite<VerticalLayout> {
         problems.addClassName("vl-problems");
     }
 
-    void show(Setup s, long now) {
-        this.currentTime = now;
+    /**
+     * Shows the knobs of a run's setup. A re-run of the same scenario only sets the values that changed (building
+     * the knobs again was most of a knob edit's server time); stepping does not touch them at all, it only moves
+     * {@link #at(long)}, which "fork from here" reads when it is used.
+     */
+    void show(Setup s) {
+        setup = s;
+        String next = s.registrars().stream().map(r -> r.name() + "@" + r.address()).toList() + " "
+                + s.dns().names().stream().map(n -> n.name()).toList();
+        if (next.equals(shape)) {
+            refresh();
+            return;
+        }
+        shape = next;
         VerticalLayout c = getContent();
         c.removeAll();
         fields.clear();
+        dns = null;
         problems.removeAll();
         c.add(new H3(getTranslation("knobs.title")), problems);
-        PhoneSetup p = s.phones().getFirst();
-        Select<String> profile = select("phone.profile", "knobs.profile",
-                java.util.Arrays.stream(Profile.values()).map(Profile::id).toList(), p.profile().id());
-        Select<String> pjsip = select("phone.pjsip", "knobs.pjsip", List.of("2.13", "2.14", "2.17"), p.version().id());
-        pjsip.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                set.accept("phone.pjsip", "\"" + e.getValue() + "\"");
-            }
-        });
-        Checkbox rewrite = new Checkbox(getTranslation("knobs.rewrite"), p.allowContactRewrite() != 0);
-        rewrite.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                set.accept("phone.rewrite", e.getValue() ? "on" : "off");
-            }
-        });
-        fields.put("phone.rewrite", rewrite);
-        Select<String> method = select("phone.contact_rewrite_method", "knobs.method", List.of("1", "2", "5", "6"),
-                Integer.toString(p.contactRewriteMethod()));
-        Select<String> transport = select("phone.transport", "knobs.transport", List.of("udp", "tcp"),
-                p.transport() == Transport.TCP ? "tcp" : "udp");
-        Select<String> resolver = select("phone.resolver", "knobs.resolver", List.of("os", "pjsip"),
-                p.resolver() == PhoneSetup.Resolver.OS ? "os" : "pjsip");
-        c.add(section("state.phone", profile, pjsip, rewrite, method, transport, resolver, actions(s)));
-
-        NatSetup n = s.nats().getFirst();
-        List<String> behaviours = List.of("endpoint-independent", "address-dependent", "address-and-port-dependent");
-        IntegerField timeout = new IntegerField(getTranslation("knobs.nat.timeout"));
-        timeout.setValue((int) (n.udpTimeout() / Time.S));
-        timeout.setStepButtonsVisible(true);
-        timeout.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                set.accept("nat.udp_timeout", e.getValue() == null ? "" : e.getValue() + "s");
-            }
-        });
-        fields.put("nat.udp_timeout", timeout);
-        c.add(section("state.nat", select("nat.mapping", "knobs.nat.mapping", behaviours, n.mapping().id()),
-                select("nat.filtering", "knobs.nat.filtering", behaviours, n.filtering().id()),
-                select("nat.ports.allocation", "knobs.nat.ports", List.of("preserve", "sequential", "random", "scripted"),
-                        n.ports().mode().name().toLowerCase(Locale.ROOT)), timeout));
-
-        VerticalLayout regs = new VerticalLayout();
-        regs.setPadding(false);
-        regs.add(select("registrars.location", "knobs.location", List.of("shared", "per-server"),
-                s.location() == Setup.LocationMode.SHARED ? "shared" : "per-server"));
-        Select<String> auth = new Select<>();
-        auth.setLabel(getTranslation("knobs.auth"));
-        auth.setItems("none", "challenge");
-        auth.setValue(s.registrars().stream().anyMatch(r -> r.auth() == RegistrarSetup.Auth.CHALLENGE) ? "challenge"
-                : "none");
-        auth.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                for (int i = 0; i < s.registrars().size(); i++) {
-                    set.accept("registrars.servers[" + i + "].auth", e.getValue());
-                }
-            }
-        });
-        regs.add(auth);
-        for (int i = 0; i < s.registrars().size(); i++) {
-            regs.add(registrar(i, s.registrars().get(i), now));
-        }
-        c.add(section("state.bindings", regs));
-
+        c.add(section("state.phone", this::phoneKnobs));
+        c.add(section("knobs.group.phone", this::phoneDetails));
+        c.add(section("knobs.group.fromhere", this::actions));
+        c.add(section("state.nat", this::natKnobs));
+        c.add(section("state.bindings", this::registrars));
         if (!s.dns().names().isEmpty()) {
-            TreeMap<dev.vialab.emulator.packet.Ip, String> names = Knobs.names(s);
-            DnsOrderEditor dns = new DnsOrderEditor(o -> set.accept("dns.names[0].order", Knobs.dnsOrder(o, names)));
-            dns.show(s.dns().names().getFirst(), names, now);
-            c.add(section("knobs.dns", dns));
+            c.add(section("knobs.dns", this::dnsOrder));
         }
         Button resetButton = new Button(getTranslation("knobs.reset"), e -> reset.run());
         resetButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -130,11 +90,114 @@ class KnobsPanel extends Composite<VerticalLayout> {
         c.add(help, resetButton);
     }
 
-    private Component registrar(int i, RegistrarSetup r, long now) {
+    /** Sets the built knobs to the current setup's values and clears the last refused edit's messages. */
+    private void refresh() {
+        problems.removeAll();
+        fields.refresh(setup);
+        if (dns != null) {
+            dns.show(setup.dns().names().getFirst(), Knobs.names(setup), currentTime);
+        }
+    }
+
+    /** The knobs the lessons turn most: open from the start. */
+    private Component phoneKnobs() {
+        Select<String> profile = select("phone.profile", "knobs.profile",
+                java.util.Arrays.stream(Profile.values()).map(Profile::id).toList(), x -> phone(x).profile().id());
+        Checkbox rewrite = new Checkbox(getTranslation("knobs.rewrite"));
+        rewrite.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                set.accept("phone.rewrite", e.getValue() ? "on" : "off");
+            }
+        });
+        field("phone.rewrite", rewrite, x -> phone(x).allowContactRewrite() != 0);
+        Select<String> transport = select("phone.transport", "knobs.transport", List.of("udp", "tcp"),
+                x -> phone(x).transport() == Transport.TCP ? "tcp" : "udp");
+        return new VerticalLayout(rewrite, transport, profile);
+    }
+
+    /** pjsip's version band, the rewrite method and the resolver: the finer points (R29–R31, R17). */
+    private Component phoneDetails() {
+        Select<String> pjsip = select("phone.pjsip", "knobs.pjsip", List.of("2.13", "2.14", "2.17"),
+                x -> phone(x).version().id());
+        pjsip.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                set.accept("phone.pjsip", "\"" + e.getValue() + "\"");
+            }
+        });
+        Select<String> method = select("phone.contact_rewrite_method", "knobs.method", List.of("1", "2", "5", "6"),
+                x -> Integer.toString(phone(x).contactRewriteMethod()));
+        Select<String> resolver = select("phone.resolver", "knobs.resolver", List.of("os", "pjsip"),
+                x -> phone(x).resolver() == PhoneSetup.Resolver.OS ? "os" : "pjsip");
+        return new VerticalLayout(pjsip, method, resolver);
+    }
+
+    private static PhoneSetup phone(Setup s) {
+        return s.phones().getFirst();
+    }
+
+    private static NatSetup nat(Setup s) {
+        return s.nats().getFirst();
+    }
+
+    private Component natKnobs() {
+        List<String> behaviours = List.of("endpoint-independent", "address-dependent", "address-and-port-dependent");
+        IntegerField timeout = new IntegerField(getTranslation("knobs.nat.timeout"));
+        timeout.setStepButtonsVisible(true);
+        timeout.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                set.accept("nat.udp_timeout", e.getValue() == null ? "" : e.getValue() + "s");
+            }
+        });
+        field("nat.udp_timeout", timeout, x -> (int) (nat(x).udpTimeout() / Time.S));
+        return new VerticalLayout(select("nat.mapping", "knobs.nat.mapping", behaviours, x -> nat(x).mapping().id()),
+                select("nat.filtering", "knobs.nat.filtering", behaviours, x -> nat(x).filtering().id()),
+                select("nat.ports.allocation", "knobs.nat.ports", List.of("preserve", "sequential", "random", "scripted"),
+                        x -> nat(x).ports().mode().name().toLowerCase(Locale.ROOT)), timeout);
+
+    }
+
+    private Component registrars() {
+        VerticalLayout regs = new VerticalLayout();
+        regs.setPadding(false);
+        regs.add(select("registrars.location", "knobs.location", List.of("shared", "per-server"),
+                x -> x.location() == Setup.LocationMode.SHARED ? "shared" : "per-server"));
+        Select<String> auth = new Select<>();
+        auth.setLabel(getTranslation("knobs.auth"));
+        auth.setItems("none", "challenge");
+        auth.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                for (int i = 0; i < setup.registrars().size(); i++) {
+                    set.accept("registrars.servers[" + i + "].auth", e.getValue());
+                }
+            }
+        });
+        field("registrars.auth", auth, x -> x.registrars().stream()
+                .anyMatch(r -> r.auth() == RegistrarSetup.Auth.CHALLENGE) ? "challenge" : "none");
+        regs.add(auth);
+        for (int i = 0; i < setup.registrars().size(); i++) {
+            regs.add(registrar(i, setup.registrars().get(i)));
+        }
+        return regs;
+    }
+
+    private Component dnsOrder() {
+        dns = new DnsOrderEditor(o -> set.accept("dns.names[0].order", Knobs.dnsOrder(o, Knobs.names(setup))));
+        dns.show(setup.dns().names().getFirst(), Knobs.names(setup), currentTime);
+        return dns;
+    }
+
+    /** The virtual time of the selected step: where "fork from here" changes start. */
+    void at(long time) {
+        currentTime = time;
+        if (dns != null) {
+            dns.at(time);
+        }
+    }
+
+    private Component registrar(int i, RegistrarSetup r) {
         Select<String> state = new Select<>();
         state.setLabel(getTranslation("knobs.registrar", r.name()) + " · " + getTranslation("knobs.registrar.state"));
         state.setItems("up", "drop", "refuse", "busy");
-        state.setValue(r.states().getFirst().mode().name().toLowerCase(Locale.ROOT));
         state.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 set.accept("registrars.servers[" + i + "].states", Knobs.states(List.of(
@@ -147,30 +210,33 @@ class KnobsPanel extends Composite<VerticalLayout> {
         fromHere.setItems("up", "drop", "refuse", "busy");
         fromHere.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
-                set.accept("registrars.servers[" + i + "].states", Knobs.states(Knobs.stateFromHere(r.states(), now,
+                set.accept("registrars.servers[" + i + "].states", Knobs.states(Knobs.stateFromHere(
+                        setup.registrars().get(i).states(), currentTime,
                         RegistrarSetup.Mode.valueOf(e.getValue().toUpperCase(Locale.ROOT)))));
             }
         });
-        fields.put("registrars.servers[" + i + "].states", state);
+        field("registrars.servers[" + i + "].states", state,
+                x -> x.registrars().get(i).states().getFirst().mode().name().toLowerCase(Locale.ROOT));
+        field("registrars.servers[" + i + "].fromhere", fromHere, x -> null);
         HorizontalLayout row = new HorizontalLayout(state, fromHere);
         row.setWrap(true);
         return row;
     }
 
     /** Phone actions and calls at the current time ("fork from here"). */
-    private Component actions(Setup s) {
-        long at = currentTime;
+    private Component actions() {
         Select<String> action = new Select<>();
         action.setLabel(getTranslation("knobs.phone.action"));
         action.setItems("quit", "start", "reregister");
         action.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
+                Setup s = setup;
                 var list = new java.util.ArrayList<>(s.actions());
                 String phone = s.phones().getFirst().name();
                 list.add(switch (e.getValue()) {
-                    case "quit" -> new dev.vialab.emulator.setup.Action.Quit(at, phone);
-                    case "start" -> new dev.vialab.emulator.setup.Action.Start(at, phone);
-                    default -> new dev.vialab.emulator.setup.Action.Reregister(at, phone);
+                    case "quit" -> new dev.vialab.emulator.setup.Action.Quit(currentTime, phone);
+                    case "start" -> new dev.vialab.emulator.setup.Action.Start(currentTime, phone);
+                    default -> new dev.vialab.emulator.setup.Action.Reregister(currentTime, phone);
                 });
                 list.sort((a, b) -> Long.compare(a.at(), b.at()));
                 set.accept("events", Knobs.events(list, Knobs.names(s)));
@@ -178,28 +244,33 @@ class KnobsPanel extends Composite<VerticalLayout> {
         });
         Select<String> call = new Select<>();
         call.setLabel(getTranslation("knobs.call.add"));
-        List<String> via = new java.util.ArrayList<>(s.registrars().stream().map(RegistrarSetup::name).toList());
+        field("phone.action", action, x -> null);
+        List<String> via = new java.util.ArrayList<>(setup.registrars().stream().map(RegistrarSetup::name).toList());
         via.add("dns");
         call.setItems(via);
         call.addValueChangeListener(e -> {
+            Setup s = setup;
             if (e.isFromClient() && e.getValue() != null && !s.callers().isEmpty()) {
                 var calls = new java.util.ArrayList<>(s.calls());
-                calls.add(new dev.vialab.emulator.setup.CallSetup("call" + (calls.size() + 1), at,
+                calls.add(new dev.vialab.emulator.setup.CallSetup("call" + (calls.size() + 1), currentTime,
                         s.callers().getFirst().name(), s.phones().getFirst().user(),
                         e.getValue().equals("dns") ? null : e.getValue(), 5 * Time.S));
                 set.accept("calls", Knobs.calls(calls));
             }
         });
-        HorizontalLayout row = new HorizontalLayout(action, call);
-        row.setWrap(true);
-        return row;
+        field("calls.add", call, x -> null);
+        return new VerticalLayout(action, call);
     }
 
-    private Select<String> select(String path, String label, List<String> items, String value) {
+    /** Registers a knob by its override path; its DOM id ({@code knob-phone-rewrite}) is stable for tests and tools. */
+    private <V> void field(String path, HasValue<?, V> c, Function<Setup, V> read) {
+        fields.add(path, c, read, setup);
+    }
+
+    private Select<String> select(String path, String label, List<String> items, Function<Setup, String> read) {
         Select<String> s = new Select<>();
         s.setLabel(getTranslation(label));
         s.setItems(items);
-        s.setValue(value);
         if (!path.equals("phone.pjsip")) {
             s.addValueChangeListener(e -> {
                 if (e.isFromClient()) {
@@ -207,15 +278,38 @@ class KnobsPanel extends Composite<VerticalLayout> {
                 }
             });
         }
-        fields.put(path, s);
+        field(path, s, read);
         return s;
     }
 
-    private Details section(String label, Component... content) {
-        VerticalLayout body = new VerticalLayout(content);
-        body.setPadding(false);
-        Details d = new Details(getTranslation(label), body);
-        d.setOpened(true);
+    /**
+     * A collapsible group of knobs. Only the phone's is open at first, and a closed group's knobs are made when it
+     * is first opened: they are most of a session's components (each select item is one), and a session must stay
+     * small. A group the learner opened stays open across re-runs.
+     */
+    private Details section(String label, Supplier<Component> content) {
+        Details d = new Details(getTranslation(label));
+        Runnable fill = () -> {
+            Component body = content.get();
+            if (body instanceof VerticalLayout v) {
+                v.setPadding(false);
+            }
+            d.add(body);
+        };
+        if (opened.contains(label)) {
+            fill.run();
+            d.setOpened(true);
+        }
+        d.addOpenedChangeListener(e -> {
+            if (e.isOpened() && d.getContent().findAny().isEmpty()) {
+                fill.run();
+            }
+            if (e.isFromClient() && e.isOpened()) {
+                opened.add(label);
+            } else if (e.isFromClient()) {
+                opened.remove(label);
+            }
+        });
         return d;
     }
 
@@ -228,11 +322,7 @@ class KnobsPanel extends Composite<VerticalLayout> {
             Paragraph line = new Paragraph(where + p.message());
             line.addClassName("vl-problem");
             problems.add(line);
-            HasValue<?, ?> f = fields.get(p.path());
-            if (f instanceof com.vaadin.flow.component.HasValidation v) {
-                v.setInvalid(true);
-                v.setErrorMessage(p.message());
-            }
+            fields.refuse(p.path(), p.message());
         }
     }
 }

@@ -39,6 +39,11 @@ public class SipLadder extends Component implements HasSize, HasStyle {
         getElement().setPropertyBean("model", model);
     }
 
+    /** The same, from a model already in JSON (shared between sessions, see {@code ViewModels}). */
+    void setModel(tools.jackson.databind.node.BaseJsonNode model) {
+        getElement().setPropertyJson("model", model);
+    }
+
     /** Highlights the row of a trace step and scrolls it into view; -1 clears the selection. */
     public void setSelected(int step) {
         getElement().setProperty("selected", step);

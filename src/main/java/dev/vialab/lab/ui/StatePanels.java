@@ -7,7 +7,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.tabs.TabSheet;
 import dev.vialab.emulator.packet.Time;
 import dev.vialab.emulator.trace.BindingRow;
 import dev.vialab.emulator.trace.CallView;
@@ -26,18 +25,36 @@ import java.util.function.Function;
  * connections. Rows this step created or changed are highlighted, rows it removed are shown struck through, so a
  * learner sees mapping 13450 die while the binding still points at it.
  */
-class StatePanels extends Composite<TabSheet> {
+class StatePanels extends Composite<LazyTabs> {
     /** A row with how it changed at this step. */
     record Row<T>(T value, String change) {}
 
-    private final Grid<Row<NatRow>> nat = grid();
-    private final Grid<Row<BindingRow>> bindings = grid();
-    private final Div phone = new Div();
-    private final Grid<Row<DnsCacheRow>> dns = grid();
-    private final Grid<Row<CallView>> calls = grid();
-    private final Grid<Row<TcpRow>> tcp = grid();
+    private World now;
+    private World before;
+
+    @Override
+    protected LazyTabs initContent() {
+        return new LazyTabs();
+    }
 
     StatePanels() {
+        LazyTabs tabs = getContent();
+        tabs.add(getTranslation("state.nat"), this::nat, g -> g.setItems(diff(now.nat(), before.nat())));
+        tabs.add(getTranslation("state.bindings"), this::bindings,
+                g -> g.setItems(diff(now.bindings(), before.bindings())));
+        tabs.add(getTranslation("state.phone"), () -> {
+            Div phone = new Div();
+            phone.addClassName("vl-phone");
+            return phone;
+        }, phone -> showPhone(phone, now.phones(), before.phones()));
+        tabs.add(getTranslation("state.dns"), this::dns, g -> g.setItems(diff(now.dnsCache(), before.dnsCache())));
+        tabs.add(getTranslation("state.calls"), this::calls, g -> g.setItems(diff(now.calls(), before.calls())));
+        tabs.add(getTranslation("state.tcp"), this::tcp, g -> g.setItems(diff(now.tcp(), before.tcp())));
+        tabs.addClassName("vl-state");
+    }
+
+    private Grid<Row<NatRow>> nat() {
+        Grid<Row<NatRow>> nat = grid();
         nat.addColumn(r -> r.value().inside().toString()).setHeader(getTranslation("state.nat.inside")).setAutoWidth(true);
         nat.addColumn(r -> r.value().outside().toString()).setHeader(getTranslation("state.nat.outside"))
                 .setAutoWidth(true);
@@ -49,39 +66,46 @@ class StatePanels extends Composite<TabSheet> {
                 : Time.format(r.value().expires())).setHeader(getTranslation("state.nat.expires"));
         nat.addColumn(r -> String.join(" ", r.value().permissions().stream().map(p -> p.remote()).toList()))
                 .setHeader(getTranslation("state.nat.permissions")).setAutoWidth(true);
+        return nat;
+    }
 
+    private Grid<Row<BindingRow>> bindings() {
+        Grid<Row<BindingRow>> bindings = grid();
         bindings.addColumn(r -> r.value().location()).setHeader(getTranslation("state.bindings.location"));
         bindings.addColumn(r -> r.value().contact()).setHeader(getTranslation("state.bindings.contact")).setAutoWidth(true);
         bindings.addColumn(r -> r.value().source().toString()).setHeader(getTranslation("state.bindings.source"))
                 .setAutoWidth(true);
         bindings.addColumn(r -> r.value().server()).setHeader(getTranslation("state.bindings.server"));
         bindings.addColumn(r -> Time.format(r.value().expires())).setHeader(getTranslation("state.bindings.expires"));
+        return bindings;
+    }
 
+    private Grid<Row<DnsCacheRow>> dns() {
+        Grid<Row<DnsCacheRow>> dns = grid();
         dns.addColumn(r -> r.value().resolver()).setHeader(getTranslation("state.dns.resolver"));
         dns.addColumn(r -> r.value().type() + " " + r.value().name()).setHeader(getTranslation("state.dns.name"))
                 .setAutoWidth(true);
         dns.addColumn(r -> String.join(" ", r.value().records())).setHeader(getTranslation("state.dns.records"))
                 .setAutoWidth(true);
         dns.addColumn(r -> Time.format(r.value().expires())).setHeader(getTranslation("state.dns.expires"));
+        return dns;
+    }
 
+    private Grid<Row<CallView>> calls() {
+        Grid<Row<CallView>> calls = grid();
         calls.addColumn(r -> r.value().call()).setHeader(getTranslation("state.calls.call"));
         calls.addColumn(r -> r.value().state()).setHeader(getTranslation("state.calls.state"));
         calls.addColumn(r -> r.value().server()).setHeader(getTranslation("state.calls.server"));
         calls.addColumn(r -> r.value().target()).setHeader(getTranslation("state.calls.target")).setAutoWidth(true);
+        return calls;
+    }
 
+    private Grid<Row<TcpRow>> tcp() {
+        Grid<Row<TcpRow>> tcp = grid();
         tcp.addColumn(r -> r.value().owner()).setHeader(getTranslation("bench.node"));
         tcp.addColumn(r -> r.value().local() + " → " + r.value().remote()).setAutoWidth(true);
         tcp.addColumn(r -> r.value().state());
-
-        phone.addClassName("vl-phone");
-        TabSheet tabs = getContent();
-        tabs.add(getTranslation("state.nat"), nat);
-        tabs.add(getTranslation("state.bindings"), bindings);
-        tabs.add(getTranslation("state.phone"), phone);
-        tabs.add(getTranslation("state.dns"), dns);
-        tabs.add(getTranslation("state.calls"), calls);
-        tabs.add(getTranslation("state.tcp"), tcp);
-        tabs.addClassName("vl-state");
+        return tcp;
     }
 
     private static <T> Grid<Row<T>> grid() {
@@ -93,13 +117,11 @@ class StatePanels extends Composite<TabSheet> {
         return g;
     }
 
+    /** Shows the state after a step ({@code now}) against the state before it. */
     void show(World now, World before) {
-        nat.setItems(diff(now.nat(), before.nat()));
-        bindings.setItems(diff(now.bindings(), before.bindings()));
-        dns.setItems(diff(now.dnsCache(), before.dnsCache()));
-        calls.setItems(diff(now.calls(), before.calls()));
-        tcp.setItems(diff(now.tcp(), before.tcp()));
-        showPhone(now.phones(), before.phones());
+        this.now = now;
+        this.before = before;
+        getContent().changed();
     }
 
     /** Rows now, marked new or changed, plus rows this step removed, marked removed. */
@@ -121,7 +143,7 @@ class StatePanels extends Composite<TabSheet> {
         return out;
     }
 
-    private void showPhone(PMap<String, PhoneView> now, PMap<String, PhoneView> before) {
+    private void showPhone(Div phone, PMap<String, PhoneView> now, PMap<String, PhoneView> before) {
         phone.removeAll();
         for (PhoneView v : now.values()) {
             PhoneView old = before.get(v.phone());

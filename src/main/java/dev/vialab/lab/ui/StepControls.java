@@ -84,6 +84,7 @@ class StepControls extends Composite<HorizontalLayout> {
         Button b = new Button(icon.create(), e -> action.run());
         b.addThemeVariants(ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_TERTIARY);
         b.setAriaLabel(getTranslation(label));
+        b.setId("step-" + label.substring(label.indexOf('.') + 1)); // step-first, step-back, … for tests and tools
         b.setTooltipText(getTranslation(label));
         return b;
     }

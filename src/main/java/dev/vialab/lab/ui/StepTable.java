@@ -45,7 +45,15 @@ class StepTable extends Composite<Grid<Step>> {
         return explainer;
     }
 
-    void setTrace(Trace t, Explainer ex) {
+    /** Shows {@code t} at step {@code index}; the rows are only replaced when the run changed. */
+    void show(Trace t, Explainer ex, int index) {
+        if (t != trace || ex != explainer) {
+            setTrace(t, ex);
+        }
+        select(index);
+    }
+
+    private void setTrace(Trace t, Explainer ex) {
         this.trace = t;
         this.explainer = ex;
         origin.clear();
@@ -57,7 +65,7 @@ class StepTable extends Composite<Grid<Step>> {
         getContent().setItems(t.steps());
     }
 
-    void select(int index) {
+    private void select(int index) {
         updating = true;
         try {
             getContent().select(trace.step(index));

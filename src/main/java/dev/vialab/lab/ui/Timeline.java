@@ -30,6 +30,17 @@ public class Timeline extends Component implements HasSize, HasStyle {
         getElement().setPropertyBean("model", model);
     }
 
+    private tools.jackson.databind.node.BaseJsonNode model;
+
+    /** Shows {@code model} (sent only when it is another run's) with the cursor at {@code step}. */
+    void show(tools.jackson.databind.node.BaseJsonNode model, int step) {
+        if (model != this.model) {
+            this.model = model;
+            getElement().setPropertyJson("model", model);
+        }
+        setSelected(step);
+    }
+
     /** Puts the cursor at the time of a trace step; -1 hides it. */
     public void setSelected(int step) {
         getElement().setProperty("selected", step);

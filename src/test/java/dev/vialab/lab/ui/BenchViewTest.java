@@ -7,6 +7,7 @@ import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import dev.vialab.emulator.trace.Step;
@@ -76,15 +77,62 @@ class BenchViewTest extends SpringBrowserlessTest {
         assertThat(v.current().trace().indexAt(time)).isEqualTo(v.cursor());
     }
 
+    /** Knob groups other than the phone's are made when first opened. */
+    private void openKnobs(BenchView v, String group) {
+        $(com.vaadin.flow.component.details.Details.class).all().stream()
+                .filter(d -> v.getTranslation(group).equals(d.getSummaryText())).findFirst().orElseThrow()
+                .setOpened(true);
+    }
+
+    @Test
+    void a_closed_knob_group_has_no_components_until_it_is_opened() {
+        BenchView v = open("");
+        assertThat($(IntegerField.class).all()).isEmpty();
+        openKnobs(v, "state.nat");
+        assertThat($(IntegerField.class).all()).hasSize(1);
+        $(com.vaadin.flow.component.button.Button.class).id("step-forward").click();
+        assertThat($(IntegerField.class).all()).as("stepping keeps the knobs").hasSize(1);
+    }
+
+    @Test
+    void a_tab_is_built_when_first_selected_and_shows_the_current_step() {
+        BenchView v = open("?step=12");
+        assertThat($(StepTable.class).all()).isEmpty();
+        assertThat($(ComparePanel.class).all()).isEmpty();
+        $(com.vaadin.flow.component.tabs.TabSheet.class).first().setSelectedIndex(1);
+        StepTable table = $(StepTable.class).single();
+        @SuppressWarnings("unchecked")
+        Grid<Step> grid = $(Grid.class, table).single();
+        assertThat(grid.getSelectedItems()).extracting(Step::index).containsExactly(11);
+        $(com.vaadin.flow.component.button.Button.class).id("step-forward").click();
+        assertThat(grid.getSelectedItems()).extracting(Step::index).containsExactly(12);
+    }
+
+    @Test
+    void a_rerun_keeps_the_knobs_and_sets_their_values_from_the_new_setup() {
+        BenchView v = open("");
+        Checkbox rewrite = $(Checkbox.class).id("knob-phone-rewrite");
+        test(rewrite).click();
+        assertThat($(Checkbox.class).id("knob-phone-rewrite")).as("same component").isSameAs(rewrite);
+        assertThat(rewrite.getValue()).isTrue();
+        test($(Button.class).withText(v.getTranslation("knobs.reset")).single()).click();
+        assertThat(v.current().key().overrides()).isEmpty();
+        assertThat(rewrite.getValue()).as("reset reads the scenario's value back").isFalse();
+    }
+
     @Test
     void an_invalid_value_is_reported_next_to_the_knob_and_nothing_else_changes() {
         BenchView v = open("");
         var run = v.current();
+        openKnobs(v, "state.nat");
         IntegerField timeout = $(IntegerField.class).first();
         test(timeout).setValue(-5);
         assertThat(v.current()).isSameAs(run);
         assertThat(timeout.isInvalid()).isTrue();
         assertThat(timeout.getErrorMessage()).isNotBlank();
+        test(timeout).setValue(30);
+        assertThat(v.current().key().overrides()).contains("nat.udp_timeout=30s");
+        assertThat(timeout.isInvalid()).as("a valid run clears the mark").isFalse();
     }
 
     @Test
@@ -92,7 +140,6 @@ class BenchViewTest extends SpringBrowserlessTest {
     void compare_aligns_two_runs_and_marks_what_differs() {
         BenchView v = open("");
         ComparePanel compare = v.comparePanel();
-        $(com.vaadin.flow.component.tabs.TabSheet.class).first().setSelectedIndex(3);
         Select<ComparePanel.Variant> variants = $(Select.class, compare).first();
         ComparePanel.Variant rewrite = variants.getListDataView().getItems()
                 .filter(x -> x.path().equals("phone.rewrite")).findFirst().orElseThrow();
@@ -105,6 +152,7 @@ class BenchViewTest extends SpringBrowserlessTest {
     void a_change_from_here_keeps_the_past_as_it_was() {
         BenchView v = open("?step=50");
         long t = v.current().trace().step(v.cursor()).time();
+        openKnobs(v, "state.bindings");
         List<TextLadder.Line> before = TextLadder.compactLines(v.current().trace()).stream()
                 .filter(l -> l.time() < t).toList();
         Select<String> state = $(Select.class).all().stream()
