@@ -7,7 +7,12 @@ import java.util.List;
 
 /** What running a {@link RunKey} gave: a trace, the problems of an invalid edit, or an unknown scenario. */
 public sealed interface RunResult {
-    record Ran(RunKey key, Scenario scenario, Trace trace) implements RunResult {}
+    /** A run; {@code flights} indexes its packets' steps once for every view of it. */
+    record Ran(RunKey key, Scenario scenario, Trace trace, Flights flights) implements RunResult {
+        public Ran(RunKey key, Scenario scenario, Trace trace) {
+            this(key, scenario, trace, Flights.of(trace));
+        }
+    }
 
     record Invalid(RunKey key, List<Problem> problems) implements RunResult {}
 

@@ -4,17 +4,22 @@ import dev.vialab.emulator.Emulator;
 import dev.vialab.emulator.trace.Trace;
 import dev.vialab.scenario.ReadResult;
 import dev.vialab.scenario.ScenarioReader;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs scenarios for the bench. Runs are pure functions of their {@link RunKey}, and traces are immutable, so
  * every session asking for the same run shares one trace: a bounded least-recently-used cache keeps the heap per
- * learner small and makes stepping and re-opening instant.
+ * learner small and makes stepping and re-opening instant. A run asked for again while it is being computed is
+ * waited for, not computed twice: a class opening the same lesson at once shares one trace from the start.
  */
 public final class RunService {
     private final ScenarioCatalog catalog;
     private final Map<RunKey, RunResult> cache;
+    /** Runs being computed, guarded by {@code cache}'s lock like the cache itself. */
+    private final Map<RunKey, CompletableFuture<RunResult>> running = new HashMap<>();
 
     public RunService(ScenarioCatalog catalog, int cacheSize) {
         this.catalog = catalog;
@@ -31,17 +36,36 @@ public final class RunService {
     }
 
     public RunResult run(RunKey key) {
+        CompletableFuture<RunResult> pending;
         synchronized (cache) {
             RunResult hit = cache.get(key);
             if (hit != null) {
                 return hit;
             }
+            pending = running.get(key);
+            if (pending == null) {
+                running.put(key, new CompletableFuture<>());
+            }
         }
-        RunResult result = compute(key);
-        synchronized (cache) {
-            cache.put(key, result);
+        if (pending != null) {
+            return pending.join();
         }
-        return result;
+        CompletableFuture<RunResult> mine;
+        try {
+            RunResult result = compute(key);
+            synchronized (cache) {
+                cache.put(key, result);
+                mine = running.remove(key);
+            }
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            synchronized (cache) {
+                mine = running.remove(key);
+            }
+            mine.completeExceptionally(e);
+            throw e;
+        }
     }
 
     private RunResult compute(RunKey key) {

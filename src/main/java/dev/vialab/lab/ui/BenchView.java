@@ -19,10 +19,8 @@ import dev.vialab.lab.Explainer;
 import dev.vialab.lab.RunKey;
 import dev.vialab.lab.RunResult;
 import dev.vialab.lab.RunService;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The lab bench: one scenario, one run at a time. The URL carries the run (scenario, overrides, seed) and the
@@ -43,7 +41,6 @@ class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final LazyTabs views = new LazyTabs();
     private final SipLadder ladder = new SipLadder();
     private SipLadder.Filters filters = SipLadder.Filters.all();
-    private final TreeMap<Integer, List<Integer>> flights = new TreeMap<>();
     private RunResult.Ran run;
     private int cursor;
     private Explainer explainer;
@@ -69,7 +66,7 @@ class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         ladderTab.expand(ladder);
         views.add(getTranslation("bench.tab.ladder"), () -> ladderTab, l -> { });
         views.add(getTranslation("bench.tab.table"), () -> new StepTable(this::select),
-                table -> table.show(run.trace(), explainer, cursor));
+                table -> table.show(run.trace(), run.flights(), explainer, cursor));
         views.add(getTranslation("bench.tab.timeline"), this::timeline,
                 timeline -> timeline.show(models.timeline(run), cursor));
         views.add(getTranslation("compare.title"), () -> new ComparePanel(runs, this::select),
@@ -137,7 +134,6 @@ class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             case RunResult.Ran ran -> {
                 run = ran;
                 Trace t = ran.trace();
-                indexFlights(t);
                 title.setText(runs.catalog().find(key.scenario()).map(e -> e.title(getLocale())).orElse(key.scenario()));
                 export.setName(key.scenario());
                 banner.removeAll();
@@ -191,15 +187,6 @@ class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         return timeline;
     }
 
-    private void indexFlights(Trace t) {
-        flights.clear();
-        for (Step s : t.steps()) {
-            if (s.hop() != null) {
-                flights.computeIfAbsent(s.hop().flight(), f -> new ArrayList<>()).add(s.index());
-            }
-        }
-    }
-
     private void select(int index) {
         if (run != null && index >= 0 && index < run.trace().size()) {
             show(index);
@@ -213,7 +200,7 @@ class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         controls.show(index);
         ladder.setSelected(index);
         views.changed();
-        inspector.show(t, index, s.hop() == null ? List.of() : flights.get(s.hop().flight()), explainer);
+        inspector.show(t, index, run.flights().of(s), explainer);
         state.show(t.stateAt(index), t.stateAt(index - 1));
         knobs.at(s.time());
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, location()));

@@ -26,7 +26,9 @@ import java.util.function.IntConsumer;
 class StepControls extends Composite<HorizontalLayout> {
     private final IntConsumer onStep;
     private final Button play;
-    private final Select<Integer> speed = new Select<>();
+    /** Play speed, cycled 1× → 2× → 4× → 8× by one button (a select costs a server component per option). */
+    private final Button speed = new Button();
+    private int speedFactor = 1;
     private final IntegerSlider scrubber = new IntegerSlider();
     private final Select<Mark> marks = new Select<>();
     private final Span position = new Span();
@@ -42,12 +44,13 @@ class StepControls extends Composite<HorizontalLayout> {
         play = icon(VaadinIcon.PLAY, "bench.play", this::togglePlay);
         Button forward = icon(VaadinIcon.STEP_FORWARD, "bench.forward", () -> go(cursor + 1));
         Button last = icon(VaadinIcon.FAST_FORWARD, "bench.last", () -> go(trace.size() - 1));
-        speed.setItems(1, 2, 4, 8);
-        speed.setValue(1);
-        speed.setItemLabelGenerator(s -> s + "×");
-        speed.setAriaLabel(getTranslation("bench.speed"));
-        speed.setWidth("5em");
-        speed.addValueChangeListener(e -> {
+        speed.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        speed.setId("step-speed");
+        speed.setMinWidth("4em");
+        showSpeed();
+        speed.addClickListener(e -> {
+            speedFactor = speedFactor == 8 ? 1 : speedFactor * 2;
+            showSpeed();
             if (playing) {
                 startPolling();
             }
@@ -87,6 +90,11 @@ class StepControls extends Composite<HorizontalLayout> {
         b.setId("step-" + label.substring(label.indexOf('.') + 1)); // step-first, step-back, … for tests and tools
         b.setTooltipText(getTranslation(label));
         return b;
+    }
+
+    private void showSpeed() {
+        speed.setText(speedFactor + "×");
+        speed.setAriaLabel(getTranslation("bench.speed") + " " + speedFactor + "×");
     }
 
     void setTrace(Trace t, int at) {
@@ -135,7 +143,7 @@ class StepControls extends Composite<HorizontalLayout> {
     private void startPolling() {
         UI ui = UI.getCurrent();
         stopPolling();
-        ui.setPollInterval(Math.max(100, 800 / speed.getValue()));
+        ui.setPollInterval(Math.max(100, 800 / speedFactor));
         poll = ui.addPollListener(e -> go(cursor + 1));
     }
 

@@ -8,7 +8,7 @@ import dev.vialab.emulator.trace.Hop;
 import dev.vialab.emulator.trace.Step;
 import dev.vialab.emulator.trace.Trace;
 import dev.vialab.lab.Explainer;
-import java.util.TreeMap;
+import dev.vialab.lab.Flights;
 import java.util.function.IntConsumer;
 
 /**
@@ -16,8 +16,8 @@ import java.util.function.IntConsumer;
  * and keyboard users get everything the drawing shows; selecting a row selects the step.
  */
 class StepTable extends Composite<Grid<Step>> {
-    private final TreeMap<Integer, String> origin = new TreeMap<>();
     private Trace trace;
+    private Flights flights;
     private boolean updating;
 
     StepTable(IntConsumer select) {
@@ -46,8 +46,9 @@ class StepTable extends Composite<Grid<Step>> {
     }
 
     /** Shows {@code t} at step {@code index}; the rows are only replaced when the run changed. */
-    void show(Trace t, Explainer ex, int index) {
+    void show(Trace t, Flights f, Explainer ex, int index) {
         if (t != trace || ex != explainer) {
+            this.flights = f;
             setTrace(t, ex);
         }
         select(index);
@@ -56,12 +57,6 @@ class StepTable extends Composite<Grid<Step>> {
     private void setTrace(Trace t, Explainer ex) {
         this.trace = t;
         this.explainer = ex;
-        origin.clear();
-        for (Step s : t.steps()) {
-            if (s.hop() != null) {
-                origin.putIfAbsent(s.hop().flight(), s.hop().from());
-            }
-        }
         getContent().setItems(t.steps());
     }
 
@@ -80,6 +75,8 @@ class StepTable extends Composite<Grid<Step>> {
         if (h == null) {
             return "";
         }
-        return origin.getOrDefault(h.flight(), h.from()) + " → " + h.to() + "  " + h.label();
+        // the flight's first sender: the phone's private address, not the NAT's, for a translated packet
+        String from = trace.step(flights.of(s).getFirst()).hop().from();
+        return from + " → " + h.to() + "  " + h.label();
     }
 }

@@ -48,6 +48,18 @@ class BenchViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void the_speed_button_cycles_through_four_speeds() {
+        open("");
+        Button speed = $(Button.class).id("step-speed");
+        StringBuilder seen = new StringBuilder(speed.getText());
+        for (int i = 0; i < 4; i++) {
+            test(speed).click();
+            seen.append(' ').append(speed.getText());
+        }
+        assertThat(seen.toString()).isEqualTo("1× 2× 4× 8× 1×");
+    }
+
+    @Test
     void stepping_back_shows_exactly_the_state_of_that_step() {
         BenchView v = open("?step=40");
         var before = v.statePanels();
