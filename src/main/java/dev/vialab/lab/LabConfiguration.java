@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.TreeMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Wires the bench's services. Scenarios come from {@code ./lessons/scenarios} when the app runs in a checkout (so
@@ -35,6 +37,11 @@ class LabConfiguration {
             }
         }
         return ScenarioCatalog.fromFiles(files);
+    }
+
+    @Bean
+    SavedRuns savedRuns(JdbcClient jdbc) {
+        return new SavedRuns(jdbc, Clock.systemUTC());
     }
 
     @Bean

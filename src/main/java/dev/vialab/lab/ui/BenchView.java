@@ -19,6 +19,7 @@ import dev.vialab.lab.Explainer;
 import dev.vialab.lab.RunKey;
 import dev.vialab.lab.RunResult;
 import dev.vialab.lab.RunService;
+import dev.vialab.lab.SavedRuns;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,7 @@ import java.util.Map;
 class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final RunService runs;
     private final ViewModels models;
+    private final SavedRuns saved;
     private final H2 title = new H2();
     private final Div banner = new Div();
     private final StepControls controls = new StepControls(this::select);
@@ -45,9 +47,10 @@ class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private int cursor;
     private Explainer explainer;
 
-    BenchView(RunService runs, ViewModels models) {
+    BenchView(RunService runs, ViewModels models, SavedRuns saved) {
         this.runs = runs;
         this.models = models;
+        this.saved = saved;
         this.export = new ExportMenu(() -> run.trace(), this::shareLink, () -> explainer);
         addClassName("vl-bench");
         setSizeFull();
@@ -227,8 +230,10 @@ class BenchView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         return new Location("bench/" + run.key().scenario(), new QueryParameters(q));
     }
 
-    private String shareLink() {
-        return location().getPathWithQueryParameters();
+    /** A short link ({@code s/ID}) that rebuilds this view; the full URL when the edits are too long to store. */
+    String shareLink() {
+        return saved.save(run.key(), run.scenario().setup().seed(), cursor).map(id -> "s/" + id)
+                .orElseGet(() -> location().getPathWithQueryParameters());
     }
 
     // for the view's tests (same package)

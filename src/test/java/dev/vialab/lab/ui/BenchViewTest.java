@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** The bench without a browser: stepping, knob edits that re-run, invalid input, compare and forks. */
-@ViewPackages(classes = BenchView.class)
+@ViewPackages(classes = {BenchView.class, ShareView.class})
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1")
 class BenchViewTest extends SpringBrowserlessTest {
 
@@ -45,6 +45,29 @@ class BenchViewTest extends SpringBrowserlessTest {
         assertThat(v.cursor()).isEqualTo(v.current().trace().size() - 1);
         test(button(v.getTranslation("bench.first"))).click();
         assertThat(v.cursor()).isZero();
+    }
+
+    @Test
+    void a_short_share_link_reopens_the_same_run_at_the_same_step() {
+        BenchView v = open("?step=40");
+        Checkbox rewrite = $(Checkbox.class).id("knob-phone-rewrite");
+        test(rewrite).click();
+        int step = v.cursor();
+        var run = v.current();
+        String link = v.shareLink();
+        assertThat(link).matches("s/[0-9a-zA-Z]{12}");
+        com.vaadin.flow.component.UI.getCurrent().navigate(link);
+        BenchView shared = (BenchView) getCurrentView();
+        assertThat(shared.current().key().overrides()).isEqualTo(run.key().overrides());
+        assertThat(shared.cursor()).isEqualTo(step);
+        assertThat(TextLadder.compactLines(shared.current().trace())).isEqualTo(TextLadder.compactLines(run.trace()));
+    }
+
+    @Test
+    void an_unknown_share_link_says_so() {
+        com.vaadin.flow.component.UI.getCurrent().navigate("s/nosuchid0000");
+        assertThat($(com.vaadin.flow.component.html.H2.class).first().getText())
+                .isEqualTo(((com.vaadin.flow.component.Component) getCurrentView()).getTranslation("share.unknown.title"));
     }
 
     @Test
