@@ -143,6 +143,29 @@ class BenchIT {
     }
 
     @Test
+    void a_copied_share_link_opens_the_same_view_and_an_unknown_one_says_so_in_both_languages() {
+        Page page = page("en-US");
+        page.navigate(url("bench/seed-t1-t2?set=phone.rewrite%3Don&step=40"));
+        assertThat(page.locator("sip-ladder .lane-head")).hasCount(7);
+        page.locator(".vl-share").click();
+        String shown = page.locator("vaadin-notification-card").first().textContent();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("s/[0-9a-zA-Z]{12}").matcher(shown);
+        org.assertj.core.api.Assertions.assertThat(m.find()).as(shown).isTrue();
+        Page other = page("en-US");
+        other.navigate(url(m.group()));
+        other.waitForURL(java.util.regex.Pattern.compile(".*bench/seed-t1-t2\\?.*step=40.*"));
+        org.assertj.core.api.Assertions.assertThat(other.url()).contains("phone.rewrite");
+
+        other.navigate(url("s/nosuchlink00"));
+        assertThat(other.locator("h2")).hasText("Unknown share link");
+        other.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("share-unknown-en-light.png")));
+        Page zh = page("zh-CN");
+        zh.navigate(url("s/nosuchlink00"));
+        assertThat(zh.locator("h2")).hasText("未知的分享链接");
+        zh.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("share-unknown-zh-light.png")));
+    }
+
+    @Test
     void the_start_page_lists_every_scenario_in_both_languages() {
         Page page = page("zh-CN");
         page.navigate(url(""));
