@@ -41,7 +41,7 @@ public final class BenchSetups {
         return new PhoneSetup("phone", "nat", Ip.parse("192.168.1.10"), 61000, "1001", "secret", profile,
                 PjsipVersion.V2_13, PhoneSetup.Resolver.OS, Transport.UDP, 0, profile.rewriteMethod(), false, false,
                 300, 15, 300, profile.firstRetryInterval(), 10, 5, true, profile.isMicrosip(),
-                PhoneSetup.Failover.NONE, 0, 2 * Time.S, profile.userAgent());
+                PhoneSetup.Failover.NONE, false, 0, 2 * Time.S, profile.userAgent());
     }
 
     static RegistrarSetup registrar(String name, Ip ip) {
@@ -141,7 +141,7 @@ public final class BenchSetups {
         Profile profile = Profile.MICROSIP_3_20;
         return new PhoneSetup(name, nat, address, 5060, user, "secret", profile, PjsipVersion.V2_13,
                 PhoneSetup.Resolver.OS, Transport.UDP, 0, profile.rewriteMethod(), false, false, 300, 15, 300,
-                profile.firstRetryInterval(), 10, 5, true, profile.isMicrosip(), PhoneSetup.Failover.NONE, startAt,
+                profile.firstRetryInterval(), 10, 5, true, profile.isMicrosip(), PhoneSetup.Failover.NONE, false, startAt,
                 2 * Time.S, profile.userAgent());
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class PhoneDecoder {
     static final List<String> KEYS = List.of("name", "address", "port", "user", "password", "profile", "pjsip",
-            "rewrite", "transport", "resolver", "failover", "start_at", "answer_after",
+            "rewrite", "transport", "resolver", "failover", "server_affinity", "start_at", "answer_after",
             "allow_contact_rewrite", "contact_rewrite_method", "allow_via_rewrite", "allow_sdp_nat_rewrite",
             "reg_timeout", "ka_interval", "reg_retry_interval", "reg_first_retry_interval",
             "reg_retry_random_interval", "reg_delay_before_refresh", "use_rfc5626", "os", "user_agent");
@@ -36,9 +36,10 @@ final class PhoneDecoder {
         int contactRewrite = profile.isMicrosip() ? (rewrite ? 2 : 0) : (rewrite ? 1 : 0);
         boolean viaRewrite = !profile.isMicrosip() || rewrite;
         boolean sdpRewrite = profile.isMicrosip() && rewrite;
+        PjsipVersion version = p.word("pjsip", PjsipVersion.V2_13, Words.PJSIP);
         return new PhoneSetup(name, Defaults.NAT_NAME, address, p.port("port", Defaults.SIP_PORT),
                 nonEmpty(p, "user", Defaults.PHONE_USER), p.string("password", Defaults.PASSWORD), profile,
-                p.word("pjsip", PjsipVersion.V2_13, Words.PJSIP),
+                version,
                 p.word("resolver", PhoneSetup.Resolver.OS, Words.RESOLVERS),
                 p.word("transport", Transport.UDP, Words.TRANSPORTS),
                 p.integer("allow_contact_rewrite", contactRewrite, 0, 2),
@@ -54,8 +55,19 @@ final class PhoneDecoder {
                 p.bool("use_rfc5626", true),
                 p.word("os", profile.isMicrosip(), Words.OS),
                 p.word("failover", PhoneSetup.Failover.NONE, Words.FAILOVERS),
+                affinity(p, version),
                 p.duration("start_at", 0), p.duration("answer_after", Defaults.ANSWER_AFTER),
                 p.string("user_agent", profile.userAgent()));
+    }
+
+    /** server_affinity is a field of pjproject's master only (R28): asking for it from a release is an error. */
+    private static boolean affinity(Fields p, PjsipVersion version) {
+        boolean on = p.bool("server_affinity", false);
+        if (on && version != null && !version.hasServerAffinity()) {
+            p.problems.add(p.pos("server_affinity"), p.path("server_affinity"),
+                    "exists only in pjsip after 2.17 (pjsip: master), not in " + version.id() + " (R28)");
+        }
+        return on;
     }
 
     /** contact_rewrite_method is a bit set, but only 1, 2, 5 and 6 are combinations pjsua accepts (B1, R32). */

@@ -150,6 +150,7 @@ public final class ScenarioWriter {
         line(1, "transport", Words.lower(p.transport()));
         line(1, "resolver", Words.lower(p.resolver()));
         line(1, "failover", Words.lower(p.failover()));
+        line(1, "server_affinity", p.serverAffinity());
         line(1, "start_at", Values.show(p.startAt()));
         line(1, "answer_after", Values.show(p.answerAfter()));
         line(1, "allow_contact_rewrite", p.allowContactRewrite());

@@ -28,7 +28,7 @@ public final class Fixtures {
         boolean via = profile.isMicrosip() ? rewrite : true;
         return new PhoneSetup("phone", "nat", Ip.parse("192.168.1.10"), 61000, "1001", "secret", profile, v,
                 PhoneSetup.Resolver.OS, t, acr, profile.rewriteMethod(), via, profile.isMicrosip() && rewrite, 300,
-                15, 300, profile.firstRetryInterval(), 10, 5, true, profile.isMicrosip(), PhoneSetup.Failover.NONE,
+                15, 300, profile.firstRetryInterval(), 10, 5, true, profile.isMicrosip(), PhoneSetup.Failover.NONE, false,
                 0, 2 * Time.S, profile.userAgent());
     }
 

@@ -13,6 +13,8 @@ import dev.vialab.emulator.packet.Transport;
  * @param contactRewriteMethod bits: 1 UNREGISTER, 2 NO_UNREG, 4 ALWAYS_UPDATE (B1)
  * @param windows the OS, for the TCP connect timeout (about 21 s on Windows, 127 s on Linux)
  * @param failover NONE, or APP_MODIFY: the application-level failover of the pjsip docs (G9)
+ * @param serverAffinity {@code pjsua_acc_config.server_affinity} (pjsip master only): the first 2xx pins the next
+ *     hop (R28); silently bypassed when the account has a {@code transport_id}, as MicroSIP's UDP accounts do
  * @param startAt when the account is added (register_on_acc_add), microseconds
  */
 public record PhoneSetup(
@@ -39,6 +41,7 @@ public record PhoneSetup(
         boolean useRfc5626,
         boolean windows,
         Failover failover,
+        boolean serverAffinity,
         long startAt,
         long answerAfter,
         String userAgent) {

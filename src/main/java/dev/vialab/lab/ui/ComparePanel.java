@@ -98,7 +98,7 @@ class ComparePanel extends Composite<VerticalLayout> {
         out.add(new Variant(getTranslation("knobs.location") + ": " + (shared ? "per-server" : "shared"),
                 "registrars.location", shared ? "per-server" : "shared"));
         out.add(new Variant(getTranslation("knobs.dns") + ": fixed", "dns.names[0].order", "{policy: fixed}"));
-        for (String v : List.of("2.13", "2.14", "2.17")) {
+        for (String v : List.of("2.13", "2.14", "2.17", "master")) {
             if (!v.equals(p.version().id())) {
                 out.add(new Variant(getTranslation("knobs.pjsip") + ": " + v, "phone.pjsip", "\"" + v + "\""));
             }

@@ -117,7 +117,7 @@ class KnobsPanel extends Composite<VerticalLayout> {
 
     /** pjsip's version band, the rewrite method and the resolver: the finer points (R29–R31, R17). */
     private Component phoneDetails() {
-        Select<String> pjsip = select("phone.pjsip", "knobs.pjsip", List.of("2.13", "2.14", "2.17"),
+        Select<String> pjsip = select("phone.pjsip", "knobs.pjsip", List.of("2.13", "2.14", "2.17", "master"),
                 x -> phone(x).version().id());
         pjsip.addValueChangeListener(e -> {
             if (e.isFromClient()) {
@@ -128,7 +128,14 @@ class KnobsPanel extends Composite<VerticalLayout> {
                 x -> Integer.toString(phone(x).contactRewriteMethod()));
         Select<String> resolver = select("phone.resolver", "knobs.resolver", List.of("os", "pjsip"),
                 x -> phone(x).resolver() == PhoneSetup.Resolver.OS ? "os" : "pjsip");
-        return new VerticalLayout(pjsip, method, resolver);
+        Checkbox affinity = new Checkbox(getTranslation("knobs.affinity"));
+        affinity.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                set.accept("phone.server_affinity", e.getValue() ? "true" : "false");
+            }
+        });
+        field("phone.server_affinity", affinity, x -> phone(x).serverAffinity());
+        return new VerticalLayout(pjsip, method, resolver, affinity);
     }
 
     private static PhoneSetup phone(Setup s) {

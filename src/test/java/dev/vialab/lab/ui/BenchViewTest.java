@@ -71,6 +71,24 @@ class BenchViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void server_affinity_needs_pjsip_master_and_then_pins_the_first_server() {
+        BenchView v = open("");
+        openKnobs(v, "knobs.group.phone");
+        var run = v.current();
+        Checkbox affinity = $(Checkbox.class).id("knob-phone-server-affinity");
+        test(affinity).click();
+        assertThat(v.current()).as("refused on 2.13").isSameAs(run);
+        assertThat(affinity.isInvalid()).isTrue();
+        @SuppressWarnings("unchecked")
+        Select<String> pjsip = $(Select.class).id("knob-phone-pjsip");
+        test(pjsip).selectItem("master");
+        test(affinity).click();
+        assertThat(v.current().key().overrides()).contains("phone.server_affinity=true");
+        // MicroSIP over UDP sets transport_id, so affinity is bypassed, and the trace says so (R28)
+        assertThat(v.current().trace().query().key("acc.affinity.bypassed").count()).isEqualTo(1);
+    }
+
+    @Test
     void the_speed_button_cycles_through_four_speeds() {
         open("");
         Button speed = $(Button.class).id("step-speed");
