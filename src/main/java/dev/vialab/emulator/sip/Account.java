@@ -41,8 +41,8 @@ final class Account {
     String state = "idle";
     String server = "";
     boolean quitting;
-    /** The next hop pinned by server_affinity at the first 2xx, or null (R28). */
-    Endpoint affinity;
+    /** server_affinity's pin (R28). */
+    final ServerAffinity affinity;
     /** The account proxy (Route) of the application-level failover, and the list it cycles through (G9). */
     Ip proxy;
     List<Endpoint> appServers = List.of();
@@ -56,6 +56,7 @@ final class Account {
         this.cfg = phone.cfg();
         this.rewrite = new ContactRewrite(this, phone);
         this.registration = new Registration(this, rewrite);
+        this.affinity = new ServerAffinity(phone, cfg);
     }
 
     // ---- contacts ------------------------------------------------------------------------------------------
@@ -167,9 +168,7 @@ final class Account {
             return;
         }
         int code = res.code();
-        if (code == 408 || code >= 500) {
-            unpin("acc.affinity.dropped", code);
-        }
+        affinity.failed(code);
         if (code == 408 || code == 480 || code == 500 || code == 502 || code == 503 || code == 504 || code >= 600) {
             scheduleReregistration();
         }
@@ -280,39 +279,8 @@ final class Account {
         if (contactConn == c) {
             contactConn = null;
         }
-        if (affinity != null && affinity.equals(c.remote())) {
-            unpin("acc.affinity.lost");
-        }
+        affinity.disconnected(c.remote());
         publish();
-    }
-
-    // ---- server affinity (R28; pjsua_acc_config.server_affinity, pjproject master) ------------------------
-
-    /**
-     * Whether server_affinity works for this account: asked for, and no {@code transport_id}, which MicroSIP sets
-     * for every UDP account (R25) and which makes pjsua bypass affinity silently.
-     */
-    boolean affinityActive() {
-        return cfg.serverAffinity() && !(cfg.profile().isMicrosip() && cfg.transport() == Transport.UDP);
-    }
-
-    /** The first 2xx pins its next hop: later REGISTERs go there without a DNS lookup (server_affinity.rst). */
-    void pin(Endpoint dest) {
-        if (affinityActive() && affinity == null) {
-            affinity = dest;
-            phone.recorder().record(Kind.REGISTRATION, phone.name(), null, Why.of("acc.affinity.pinned", "R28", dest));
-        }
-    }
-
-    /** A retry-eligible failure (408, 5xx, 6xx) or the loss of the transport drops the pin (server_affinity.rst). */
-    private void unpin(String key, Object... more) {
-        if (affinity != null) {
-            Object[] args = new Object[more.length + 1];
-            args[0] = affinity;
-            System.arraycopy(more, 0, args, 1, more.length);
-            phone.recorder().record(Kind.REGISTRATION, phone.name(), null, Why.of(key, "R28", args));
-            affinity = null;
-        }
     }
 
     /** {@code pjsua_acc_modify()} with a new proxy: un-REGISTER through the old route, then a new regc (R26, G9). */

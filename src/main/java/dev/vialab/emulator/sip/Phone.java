@@ -90,9 +90,7 @@ public final class Phone extends Host {
         recorder().record(Kind.REGISTRATION, name(), null, Why.of("phone.start", "", cfg.profile().id(),
                 cfg.version().id(), cfg.transport(), new Endpoint(ip(), cfg.port())));
         account.publish();
-        if (cfg.serverAffinity() && !account.affinityActive()) {
-            recorder().record(Kind.REGISTRATION, name(), null, Why.of("acc.affinity.bypassed", "R28 R25"));
-        }
+        account.affinity.announce();
         if (cfg.failover() == PhoneSetup.Failover.APP_MODIFY) {
             // G9: the application resolves the servers itself and routes through the first one
             resolver.resolve(domain, cfg.transport(), list -> {

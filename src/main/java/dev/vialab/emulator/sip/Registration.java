@@ -50,8 +50,8 @@ final class Registration {
             conn = repeated.conn;
         } else if (r.route != null) {
             fixed = new Endpoint(r.route, 5060); // an IP route needs no DNS (G9)
-        } else if (acc.affinity != null) {
-            fixed = acc.affinity; // pinned by server_affinity: the hidden route (UDP) or its connection (TCP), R28
+        } else if (acc.affinity.pinned() != null) {
+            fixed = acc.affinity.pinned(); // pinned by server_affinity: the hidden route (UDP) or its connection (TCP), R28
         }
         self[0].start(phone.domain(), fixed, conn, because);
     }
@@ -101,7 +101,7 @@ final class Registration {
             if (!tsx.unregister && current) {
                 granted = granted(resp, r);
                 scheduleRefresh(r, granted);
-                acc.pin(tsx.dest);
+                acc.affinity.succeeded(tsx.dest);
             }
         }
         // regc_cb
