@@ -4,7 +4,6 @@ import dev.vialab.emulator.net.Scheduler;
 import dev.vialab.emulator.packet.Endpoint;
 import dev.vialab.emulator.packet.Transport;
 import dev.vialab.emulator.trace.NatRow;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,6 +16,8 @@ final class Mapping {
     final Endpoint outside;
     /** {@code *}, a remote address, or a remote address:port, per the mapping behaviour. */
     final String remoteKey;
+    /** The row's key in the NAT table, made once: a keep-alive republishes the row, not a new key string. */
+    final String key;
     final long created;
     final int createdStep;
     long lastOutbound;
@@ -34,6 +35,7 @@ final class Mapping {
         this.inside = inside;
         this.outside = outside;
         this.remoteKey = remoteKey;
+        this.key = NatRow.key(nat, transport, outside.port(), remoteKey);
         this.created = created;
         this.createdStep = createdStep;
         this.lastOutbound = created;
@@ -44,15 +46,14 @@ final class Mapping {
         return transport == Transport.UDP ? lastOutbound + udpTimeout : -1;
     }
 
-    String key() {
-        return NatRow.key(nat, transport, outside.port(), remoteKey);
-    }
-
     NatRow row(long udpTimeout) {
-        List<NatRow.Permission> perms = new ArrayList<>(permissions.size());
+        // an immutable list, which NatRow keeps as it is (List.copyOf of an immutable list copies nothing)
+        NatRow.Permission[] each = new NatRow.Permission[permissions.size()];
+        int i = 0;
         for (Map.Entry<String, Long> e : permissions.entrySet()) {
-            perms.add(new NatRow.Permission(e.getKey(), e.getValue()));
+            each[i++] = new NatRow.Permission(e.getKey(), e.getValue());
         }
+        List<NatRow.Permission> perms = List.of(each);
         return new NatRow(nat, transport, inside, outside, remoteKey, created, lastOutbound, expiresAt(udpTimeout),
                 perms, createdStep, refreshStep);
     }

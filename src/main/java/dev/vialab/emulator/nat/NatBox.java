@@ -289,12 +289,11 @@ public final class NatBox implements Node {
                 byInside.remove(m.transport + "|" + m.inside);
             }
         }
-        String key = m.key();
-        recorder.update(w -> w.withNat(w.nat().remove(key)));
+        recorder.update(w -> w.withNat(w.nat().remove(m.key)));
     }
 
     private void publish(Mapping m) {
         var row = m.row(setup.udpTimeout());
-        recorder.update(w -> w.withNat(w.nat().put(row.key(), row)));
+        recorder.update(w -> w.withNat(w.nat().put(m.key, row)));
     }
 }
