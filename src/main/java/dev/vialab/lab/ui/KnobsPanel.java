@@ -99,10 +99,8 @@ class KnobsPanel extends Composite<VerticalLayout> {
         }
     }
 
-    /** The knobs the lessons turn most: open from the start. */
+    /** The knobs the lessons turn most, open from the start (the rest is made when its group is opened). */
     private Component phoneKnobs() {
-        Select<String> profile = select("phone.profile", "knobs.profile",
-                java.util.Arrays.stream(Profile.values()).map(Profile::id).toList(), x -> phone(x).profile().id());
         Checkbox rewrite = new Checkbox(getTranslation("knobs.rewrite"));
         rewrite.addValueChangeListener(e -> {
             if (e.isFromClient()) {
@@ -112,11 +110,13 @@ class KnobsPanel extends Composite<VerticalLayout> {
         field("phone.rewrite", rewrite, x -> phone(x).allowContactRewrite() != 0);
         Select<String> transport = select("phone.transport", "knobs.transport", List.of("udp", "tcp"),
                 x -> phone(x).transport() == Transport.TCP ? "tcp" : "udp");
-        return new VerticalLayout(rewrite, transport, profile);
+        return new VerticalLayout(rewrite, transport);
     }
 
-    /** pjsip's version band, the rewrite method and the resolver: the finer points (R29–R31, R17). */
+    /** Which softphone and pjsip, the rewrite method, the resolver, affinity: the finer points (R17, R28–R31). */
     private Component phoneDetails() {
+        Select<String> profile = select("phone.profile", "knobs.profile",
+                java.util.Arrays.stream(Profile.values()).map(Profile::id).toList(), x -> phone(x).profile().id());
         Select<String> pjsip = select("phone.pjsip", "knobs.pjsip", List.of("2.13", "2.14", "2.17", "master"),
                 x -> phone(x).version().id());
         pjsip.addValueChangeListener(e -> {
@@ -135,7 +135,7 @@ class KnobsPanel extends Composite<VerticalLayout> {
             }
         });
         field("phone.server_affinity", affinity, x -> phone(x).serverAffinity());
-        return new VerticalLayout(pjsip, method, resolver, affinity);
+        return new VerticalLayout(profile, pjsip, method, resolver, affinity);
     }
 
     private static PhoneSetup phone(Setup s) {
