@@ -187,7 +187,8 @@ export const ladderStyles = css`
     stroke-width: 1.5;
   }
   .drop-text {
-    fill: var(--sip-ladder-drop);
+    /* text needs Lumo's text shade of the error colour: the base one is 2.7:1 on the dark background */
+    fill: var(--lumo-error-text-color, #d0271d);
     font-weight: 600;
     font-size: 11px;
   }
@@ -218,7 +219,7 @@ export const ladderStyles = css`
   .gap-text {
     font-size: 10.5px;
     font-style: italic;
-    fill: var(--lumo-tertiary-text-color, #999);
+    fill: var(--lumo-secondary-text-color, #666); /* tertiary is 3.1:1 on white, under WCAG AA */
   }
   .empty {
     padding: var(--lumo-space-l, 24px);
