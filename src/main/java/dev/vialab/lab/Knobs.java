@@ -105,6 +105,34 @@ public final class Knobs {
         return out;
     }
 
+    /** The {@code events} override that adds a phone action ({@code quit}, {@code start}, {@code reregister}) at {@code at}. */
+    public static String withAction(Setup s, String kind, long at) {
+        List<Action> list = new ArrayList<>(s.actions());
+        String phone = s.phones().getFirst().name();
+        list.add(switch (kind) {
+            case "quit" -> new Action.Quit(at, phone);
+            case "start" -> new Action.Start(at, phone);
+            case "reregister" -> new Action.Reregister(at, phone);
+            default -> throw new IllegalArgumentException("no phone action " + kind);
+        });
+        list.sort((a, b) -> Long.compare(a.at(), b.at()));
+        return events(list, names(s));
+    }
+
+    /**
+     * The {@code calls} override that adds a call from the first caller to the phone at {@code at}, through the
+     * server named {@code via} or {@code dns} (the caller resolves the domain); empty when there is no caller.
+     */
+    public static java.util.Optional<String> withCall(Setup s, String via, long at) {
+        if (s.callers().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<CallSetup> calls = new ArrayList<>(s.calls());
+        calls.add(new CallSetup("call" + (calls.size() + 1), at, s.callers().getFirst().name(),
+                s.phones().getFirst().user(), via.equals("dns") ? null : via, 5 * Time.S));
+        return java.util.Optional.of(calls(calls));
+    }
+
     public static String events(List<Action> actions, TreeMap<Ip, String> names) {
         List<String> out = new ArrayList<>();
         for (Action a : actions) {

@@ -45,7 +45,7 @@ class KnobsPanel extends Composite<VerticalLayout> {
     /** What the built knobs depend on besides values: which registrars, DNS names and addresses there are. */
     private String shape;
     private DnsOrderEditor dns;
-    private final java.util.Set<String> opened = new java.util.TreeSet<>(java.util.Set.of("state.phone"));
+    private final KnobGroups groups = new KnobGroups();
 
     KnobsPanel(BiConsumer<String, String> set, Runnable reset) {
         this.set = set;
@@ -237,16 +237,7 @@ class KnobsPanel extends Composite<VerticalLayout> {
         action.setItems("quit", "start", "reregister");
         action.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
-                Setup s = setup;
-                var list = new java.util.ArrayList<>(s.actions());
-                String phone = s.phones().getFirst().name();
-                list.add(switch (e.getValue()) {
-                    case "quit" -> new dev.vialab.emulator.setup.Action.Quit(currentTime, phone);
-                    case "start" -> new dev.vialab.emulator.setup.Action.Start(currentTime, phone);
-                    default -> new dev.vialab.emulator.setup.Action.Reregister(currentTime, phone);
-                });
-                list.sort((a, b) -> Long.compare(a.at(), b.at()));
-                set.accept("events", Knobs.events(list, Knobs.names(s)));
+                set.accept("events", Knobs.withAction(setup, e.getValue(), currentTime));
             }
         });
         Select<String> call = new Select<>();
@@ -256,13 +247,8 @@ class KnobsPanel extends Composite<VerticalLayout> {
         via.add("dns");
         call.setItems(via);
         call.addValueChangeListener(e -> {
-            Setup s = setup;
-            if (e.isFromClient() && e.getValue() != null && !s.callers().isEmpty()) {
-                var calls = new java.util.ArrayList<>(s.calls());
-                calls.add(new dev.vialab.emulator.setup.CallSetup("call" + (calls.size() + 1), currentTime,
-                        s.callers().getFirst().name(), s.phones().getFirst().user(),
-                        e.getValue().equals("dns") ? null : e.getValue(), 5 * Time.S));
-                set.accept("calls", Knobs.calls(calls));
+            if (e.isFromClient() && e.getValue() != null) {
+                Knobs.withCall(setup, e.getValue(), currentTime).ifPresent(v -> set.accept("calls", v));
             }
         });
         field("calls.add", call, x -> null);
@@ -289,35 +275,8 @@ class KnobsPanel extends Composite<VerticalLayout> {
         return s;
     }
 
-    /**
-     * A collapsible group of knobs. Only the phone's is open at first, and a closed group's knobs are made when it
-     * is first opened: they are most of a session's components (each select item is one), and a session must stay
-     * small. A group the learner opened stays open across re-runs.
-     */
-    private Details section(String label, Supplier<Component> content) {
-        Details d = new Details(getTranslation(label));
-        Runnable fill = () -> {
-            Component body = content.get();
-            if (body instanceof VerticalLayout v) {
-                v.setPadding(false);
-            }
-            d.add(body);
-        };
-        if (opened.contains(label)) {
-            fill.run();
-            d.setOpened(true);
-        }
-        d.addOpenedChangeListener(e -> {
-            if (e.isOpened() && d.getContent().findAny().isEmpty()) {
-                fill.run();
-            }
-            if (e.isFromClient() && e.isOpened()) {
-                opened.add(label);
-            } else if (e.isFromClient()) {
-                opened.remove(label);
-            }
-        });
-        return d;
+    private Details section(String key, Supplier<Component> content) {
+        return groups.group(key, getTranslation(key), content);
     }
 
     /** Shows why an edit was refused, next to its knob when the path has one, else at the top. */
