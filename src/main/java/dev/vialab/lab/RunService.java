@@ -4,10 +4,6 @@ import dev.vialab.emulator.Emulator;
 import dev.vialab.emulator.trace.Trace;
 import dev.vialab.scenario.ReadResult;
 import dev.vialab.scenario.ScenarioReader;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs scenarios for the bench. Runs are pure functions of their {@link RunKey}, and traces are immutable, so
@@ -17,18 +13,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class RunService {
     private final ScenarioCatalog catalog;
-    private final Map<RunKey, RunResult> cache;
-    /** Runs being computed, guarded by {@code cache}'s lock like the cache itself. */
-    private final Map<RunKey, CompletableFuture<RunResult>> running = new HashMap<>();
+    private final SharedMemo<RunKey, RunResult> cache;
 
     public RunService(ScenarioCatalog catalog, int cacheSize) {
         this.catalog = catalog;
-        this.cache = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<RunKey, RunResult> eldest) {
-                return size() > cacheSize;
-            }
-        };
+        this.cache = new SharedMemo<>(cacheSize);
     }
 
     public ScenarioCatalog catalog() {
@@ -36,36 +25,7 @@ public final class RunService {
     }
 
     public RunResult run(RunKey key) {
-        CompletableFuture<RunResult> pending;
-        synchronized (cache) {
-            RunResult hit = cache.get(key);
-            if (hit != null) {
-                return hit;
-            }
-            pending = running.get(key);
-            if (pending == null) {
-                running.put(key, new CompletableFuture<>());
-            }
-        }
-        if (pending != null) {
-            return pending.join();
-        }
-        CompletableFuture<RunResult> mine;
-        try {
-            RunResult result = compute(key);
-            synchronized (cache) {
-                cache.put(key, result);
-                mine = running.remove(key);
-            }
-            mine.complete(result);
-            return result;
-        } catch (RuntimeException | Error e) {
-            synchronized (cache) {
-                mine = running.remove(key);
-            }
-            mine.completeExceptionally(e);
-            throw e;
-        }
+        return cache.get(key, this::compute);
     }
 
     private RunResult compute(RunKey key) {

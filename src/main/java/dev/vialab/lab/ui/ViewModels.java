@@ -5,10 +5,9 @@ import dev.vialab.lab.Explainer;
 import dev.vialab.lab.LadderMapper;
 import dev.vialab.lab.RunKey;
 import dev.vialab.lab.RunResult;
+import dev.vialab.lab.SharedMemo;
 import dev.vialab.lab.TimelineMapper;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.BaseJsonNode;
@@ -23,12 +22,7 @@ import tools.jackson.databind.node.BaseJsonNode;
 class ViewModels {
     private record Key(RunKey run, String view, Locale locale) {}
 
-    private final Map<Key, BaseJsonNode> cache = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, BaseJsonNode> eldest) {
-            return size() > 128;
-        }
-    };
+    private final SharedMemo<Key, BaseJsonNode> cache = new SharedMemo<>(128);
 
     BaseJsonNode ladder(RunResult.Ran run, Explainer explainer, Locale locale) {
         return get(new Key(run.key(), "ladder", locale), () -> LadderMapper.from(run.trace(), explainer));
@@ -39,15 +33,6 @@ class ViewModels {
     }
 
     private BaseJsonNode get(Key key, Supplier<Object> model) {
-        synchronized (cache) {
-            BaseJsonNode hit = cache.get(key);
-            if (hit != null) {
-                return hit;
-            }
-        }
-        BaseJsonNode json = (BaseJsonNode) JacksonUtils.beanToJson(model.get());
-        synchronized (cache) {
-            return cache.computeIfAbsent(key, k -> json);
-        }
+        return cache.get(key, k -> (BaseJsonNode) JacksonUtils.beanToJson(model.get()));
     }
 }
