@@ -16,7 +16,7 @@ final class PhoneDecoder {
             "rewrite", "transport", "resolver", "failover", "server_affinity", "start_at", "answer_after",
             "allow_contact_rewrite", "contact_rewrite_method", "allow_via_rewrite", "allow_sdp_nat_rewrite",
             "reg_timeout", "ka_interval", "reg_retry_interval", "reg_first_retry_interval",
-            "reg_retry_random_interval", "reg_delay_before_refresh", "use_rfc5626", "os", "user_agent");
+            "reg_retry_random_interval", "reg_delay_before_refresh", "use_rfc5626", "os", "user_agent", "reg_headers");
 
     /** pjsua's own explanation of why 4 alone fails (R32). */
     static final String METHOD_4 = "4 alone is rejected (R32): pjsua logs 'using method 0' and asserts; "
@@ -37,11 +37,14 @@ final class PhoneDecoder {
         boolean viaRewrite = !profile.isMicrosip() || rewrite;
         boolean sdpRewrite = profile.isMicrosip() && rewrite;
         PjsipVersion version = p.word("pjsip", PjsipVersion.V2_13, Words.PJSIP);
+        String transport = p.word("transport", "udp", Words.TRANSPORTS);
         return new PhoneSetup(name, Defaults.NAT_NAME, address, p.port("port", Defaults.SIP_PORT),
                 nonEmpty(p, "user", Defaults.PHONE_USER), p.string("password", Defaults.PASSWORD), profile,
                 version,
                 p.word("resolver", PhoneSetup.Resolver.OS, Words.RESOLVERS),
-                p.word("transport", Transport.UDP, Words.TRANSPORTS),
+                transport.equals("tcp") ? Transport.TCP : Transport.UDP,
+                // only MicroSIP's "UDP" item sets transport_id; pjsua's accounts never do (pjsua_app.c)
+                transport.equals("udp") && profile.isMicrosip(),
                 p.integer("allow_contact_rewrite", contactRewrite, 0, 2),
                 method(p, profile.rewriteMethod()),
                 p.bool("allow_via_rewrite", viaRewrite),
@@ -57,7 +60,8 @@ final class PhoneDecoder {
                 p.word("failover", PhoneSetup.Failover.NONE, Words.FAILOVERS),
                 affinity(p, version),
                 p.duration("start_at", 0), p.duration("answer_after", Defaults.ANSWER_AFTER),
-                p.string("user_agent", profile.userAgent()));
+                p.string("user_agent", profile.userAgent()),
+                RegHeaders.decode(p));
     }
 
     /** server_affinity is a field of pjproject's master only (R28): asking for it from a release is an error. */

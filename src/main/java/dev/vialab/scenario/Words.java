@@ -1,6 +1,5 @@
 package dev.vialab.scenario;
 
-import dev.vialab.emulator.packet.Transport;
 import dev.vialab.emulator.setup.NatSetup;
 import dev.vialab.emulator.setup.PhoneSetup;
 import dev.vialab.emulator.setup.PjsipVersion;
@@ -24,7 +23,8 @@ final class Words {
     static final SequencedMap<String, Setup.LocationMode> LOCATIONS = of(Setup.LocationMode.values(), Words::lower);
     static final SequencedMap<String, RegistrarSetup.Auth> AUTH = of(RegistrarSetup.Auth.values(), Words::lower);
     static final SequencedMap<String, RegistrarSetup.Mode> STATES = of(RegistrarSetup.Mode.values(), Words::lower);
-    static final SequencedMap<String, Transport> TRANSPORTS = of(Transport.values(), Words::lower);
+    /** MicroSIP's account transport items (R25): "UDP" binds transport_id, "UDP+TCP" leaves it unset. */
+    static final SequencedMap<String, String> TRANSPORTS = words("udp", "udp", "udp+tcp", "udp+tcp", "tcp", "tcp");
     static final SequencedMap<String, PhoneSetup.Resolver> RESOLVERS = of(PhoneSetup.Resolver.values(), Words::lower);
     static final SequencedMap<String, PhoneSetup.Failover> FAILOVERS = of(PhoneSetup.Failover.values(), Words::lower);
     static final SequencedMap<String, Boolean> OS = words("windows", true, "linux", false);

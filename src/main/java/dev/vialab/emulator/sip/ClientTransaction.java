@@ -9,6 +9,7 @@ import dev.vialab.emulator.trace.Kind;
 import dev.vialab.emulator.trace.Why;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -27,6 +28,13 @@ final class ClientTransaction {
     static final long T1 = 500 * Time.MS;
     static final long T2 = 4 * Time.S;
     static final long TIMER_F = 64 * T1;
+    /** PJSIP_UDP_SIZE_THRESHOLD (sip_config.h). */
+    static final int UDP_SIZE_THRESHOLD = 1300;
+    /** PJSIP_MAX_RESOLVED_ADDRESSES with IPv6 support, as Windows builds have it (sip_config.h). */
+    static final int MAX_RESOLVED = 32;
+
+    /** One entry of pjsip's resolved list ({@code pjsip_server_addresses}): an address and its transport. */
+    record Target(Endpoint dest, Transport transport) {}
 
     /** Builds the request for a send: the Via sent-by and transport are only known then (R21, R34). */
     interface Builder {
@@ -44,17 +52,19 @@ final class ClientTransaction {
     final String branch;
     final String method;
     final boolean unregister;
-    final Transport transport;
+    /** The account's transport while resolving; then the transport of the address in use (R25). */
+    Transport transport;
     final boolean hadAuthorization;
     private final Builder builder;
     private final Consumer<Result> onFinal;
-    private List<Endpoint> targets;
-    private int index;
+    private List<Target> targets;
+    int index;
     Endpoint dest;
     Endpoint sentBy;
     TcpConnection conn;
     private boolean failedOver;
     private byte[] bytes;
+    private Endpoint prebuiltFor;
     private String label;
     private long interval = T1;
     private Scheduler.Timer timerE;
@@ -74,16 +84,9 @@ final class ClientTransaction {
         this.branch = "z9hG4bKPj" + phone.ids.token(32);
     }
 
-    /** Starts with a fresh resolution of {@code host} (R1), or straight to {@code fixed} (R2, or an IP route). */
-    void start(String host, Endpoint fixed, TcpConnection fixedConn, Why because) {
-        phone.transactions.put(branch, this);
-        timerF = phone.scheduler().after(TIMER_F, this::timeout);
-        if (fixed != null) {
-            targets = List.of(fixed);
-            conn = fixedConn;
-            send(0, because);
-            return;
-        }
+    /** Starts with a fresh resolution of {@code host} (R1). */
+    void start(String host, Why because) {
+        begin();
         phone.resolver.resolve(host, transport, list -> {
             if (done) {
                 return;
@@ -93,17 +96,75 @@ final class ClientTransaction {
                 finish(new Result(null, 502, "DNS resolution failed", phone.recorder().lastIndex()));
                 return;
             }
-            targets = list;
-            send(0, because);
+            dispatch(list.stream().map(e -> new Target(e, transport)).toList(), 0, false, because);
         });
+    }
+
+    /**
+     * Starts on a known address list at {@code index}, with no lookup: a re-send after 401/407 or 423 keeps the
+     * list and position of the request it repeats (R2), an IP route or a pinned server is a list of one (G9, R28).
+     */
+    void start(List<Target> known, int at, TcpConnection knownConn, boolean repeat, Why because) {
+        begin();
+        conn = knownConn;
+        dispatch(known, at, repeat, because);
+    }
+
+    private void begin() {
+        phone.transactions.put(branch, this);
+        timerF = phone.scheduler().after(TIMER_F, this::timeout);
+    }
+
+    /**
+     * {@code stateless_send_resolver_callback()}: when the first address is UDP and the request is 1300 bytes or
+     * more ({@code PJSIP_UDP_SIZE_THRESHOLD}), TCP copies of the addresses go first (RFC 3261 §18.1.1, R25). An
+     * account bound to its UDP transport ({@code transport_id}) cannot use them: each fails at once
+     * ({@code PJSIP_ETPNOTSUITABLE} in {@code pjsip_tpmgr_acquire_transport2}) and the UDP copy is used.
+     */
+    private void dispatch(List<Target> list, int at, boolean repeat, Why because) {
+        targets = list;
+        int start = at;
+        if (list.getFirst().transport() == Transport.UDP) {
+            Endpoint by = phone.udpSentBy();
+            encode(builder.build(by, Transport.UDP, branch));
+            prebuiltFor = by; // the UDP send below reuses these bytes unless the Via changes
+            int size = bytes.length;
+            // pjsip measures before stateless_send_transport_cb fills in the Via's transport and sent-by
+            int measured = repeat ? size : size - Transport.UDP.name().length() - by.toString().length();
+            if (measured >= UDP_SIZE_THRESHOLD) {
+                targets = tcpFirst(list);
+                boolean bound = phone.cfg().transportId();
+                phone.recorder().record(Kind.TRANSACTION, phone.name(), null, Why.of(
+                        bound ? "tsx.tcp.unsuitable" : "tsx.tcp.switch", "R25", method, measured, UDP_SIZE_THRESHOLD));
+                while (bound && targets.get(start).transport() == Transport.TCP) {
+                    start++;
+                }
+            }
+        }
+        send(start, because);
+    }
+
+    /** TCP copies of the addresses, then the addresses, at most PJSIP_MAX_RESOLVED_ADDRESSES (32) in all. */
+    private static List<Target> tcpFirst(List<Target> list) {
+        int count = Math.min(list.size(), MAX_RESOLVED / 2);
+        List<Target> out = new ArrayList<>(count * 2);
+        for (int i = 0; i < count; i++) {
+            out.add(new Target(list.get(i).dest(), Transport.TCP));
+        }
+        out.addAll(list.subList(0, count));
+        return List.copyOf(out);
     }
 
     private void send(int i, Why because) {
         index = i;
-        dest = targets.get(i);
+        dest = targets.get(i).dest();
+        transport = targets.get(i).transport();
         if (transport == Transport.UDP) {
             sentBy = phone.udpSentBy();
-            encode(builder.build(sentBy, transport, branch));
+            if (!sentBy.equals(prebuiltFor)) {
+                encode(builder.build(sentBy, transport, branch));
+            }
+            prebuiltFor = null;
             sends = 1;
             phone.sendUdp(dest, bytes, label, false, because);
             interval = T1;
@@ -115,12 +176,17 @@ final class ClientTransaction {
         phone.tcp.acquire(dest, c, this, because);
     }
 
+    List<Target> targets() {
+        return targets;
+    }
+
     /** The TCP connection for {@link #dest} is up: send on it (R34 decides the Via). */
     void connected(TcpConnection c, Why because) {
         if (done) {
             return;
         }
         conn = c;
+        prebuiltFor = null;
         sentBy = failedOver ? c.local() : phone.tcpSentBy();
         encode(builder.build(sentBy, transport, branch));
         sends = 1;
@@ -142,9 +208,9 @@ final class ClientTransaction {
             timerF.cancel();
             timerF = phone.scheduler().after(TIMER_F, this::timeout);
             phone.recorder().record(Kind.TRANSACTION, phone.name(), null,
-                    Why.of("tsx.failover", "R5", method, dest, targets.get(index + 1), reason));
+                    Why.of("tsx.failover", "R5", method, dest, targets.get(index + 1).dest(), reason));
             conn = null;
-            send(index + 1, Why.of("tsx.failover.send", "R5", method, targets.get(index + 1)));
+            send(index + 1, Why.of("tsx.failover.send", "R5", method, targets.get(index + 1).dest()));
             return;
         }
         phone.recorder().record(Kind.TRANSACTION, phone.name(), null,

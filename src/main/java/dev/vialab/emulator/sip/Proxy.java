@@ -28,6 +28,9 @@ import javax.sip.header.RouteHeader;
  * Contact of answers to their source (Kamailio nathelper's fix_nated_register / fix_nated_contact).
  */
 final class Proxy {
+    /** Kamailio nathelper's Contact alias parameter, and its protocol number for TCP (1 UDP, 2 TCP, 3 TLS). */
+    private static final String ALIAS = "alias";
+    private static final String ALIAS_TCP = "2";
     private final Registrar r;
     /** Our branch → the forwarded INVITE it belongs to. */
     private final TreeMap<String, Branch> branches = new TreeMap<>();
@@ -184,11 +187,11 @@ final class Proxy {
                 return; // RFC 3261 §16.7 step 5: a stateful proxy does not forward 100 Trying
             }
         }
-        relay(resp, source);
+        relay(resp, source, br == null ? Transport.UDP : br.transport);
     }
 
     /** Strips our Via and sends the response to the next one (RFC 3261 §16.7 step 3, §18.2.2). */
-    private void relay(SIPResponse resp, Endpoint source) {
+    private void relay(SIPResponse resp, Endpoint source, Transport came) {
         SIPResponse out = (SIPResponse) resp.clone();
         out.removeFirst(Via.NAME);
         Via next = out.getTopmostVia();
@@ -196,7 +199,7 @@ final class Proxy {
             return;
         }
         if (r.cfg.natAware()) {
-            fixContact(out, source);
+            fixContact(out, source, came);
         }
         String host = next.getReceived() != null ? next.getReceived() : next.getHost();
         int port = next.getRPort() > 0 ? next.getRPort() : next.getPort() > 0 ? next.getPort() : 5060;
@@ -207,13 +210,21 @@ final class Proxy {
                 false, Why.of("proxy.tx.relay", "RFC 3261 §16.7", resp.getStatusCode()));
     }
 
-    /** fix_nated_contact: the Contact of an answer from behind a NAT becomes its source address. */
-    private void fixContact(SIPResponse out, Endpoint source) {
+    /**
+     * fix_nated_contact: the Contact of an answer from behind a NAT becomes its source address. An answer that
+     * came over TCP to a Contact without a transport also gets nathelper's {@code set_contact_alias()} parameter
+     * ({@code ;alias=IP~PORT~2}), so requests in the dialog go back over that connection, not over UDP where the
+     * NAT has no mapping (a UDP+TCP phone whose big REGISTER went over TCP, R25).
+     */
+    private void fixContact(SIPResponse out, Endpoint source, Transport came) {
         ContactHeader c = (ContactHeader) out.getHeader(ContactHeader.NAME);
         if (c != null && c.getAddress().getURI() instanceof SipURI u) {
             try {
                 u.setHost(source.ip().toString());
                 u.setPort(source.port());
+                if (came == Transport.TCP && u.getTransportParam() == null) {
+                    u.setParameter(ALIAS, source.ip() + "~" + source.port() + "~" + ALIAS_TCP);
+                }
             } catch (ParseException e) {
                 throw new IllegalStateException(e);
             }
@@ -246,6 +257,16 @@ final class Proxy {
             out.removeFirst(RouteHeader.NAME);
         }
         Endpoint target = SipMessages.hostPort(out.getRequestURI().toString(), r.codec);
+        Transport transport = SipMessages.uriTransport(out.getRequestURI().toString());
+        // handle_ruri_alias(): the alias names the connection the answer came on; it is removed before forwarding
+        if (out.getRequestURI() instanceof SipURI u && u.getParameter(ALIAS) != null) {
+            String[] alias = u.getParameter(ALIAS).split("~");
+            u.removeParameter(ALIAS);
+            if (alias.length == 3 && Ip.isValid(alias[0]) && alias[1].matches("[0-9]{1,5}")) {
+                target = new Endpoint(Ip.parse(alias[0]), Integer.parseInt(alias[1]));
+                transport = ALIAS_TCP.equals(alias[2]) ? Transport.TCP : Transport.UDP;
+            }
+        }
         if (target == null) {
             d.drop(Why.of("proxy.nowhere", "RFC 3261 §16.4", out.getRequestURI()));
             return;
@@ -253,12 +274,11 @@ final class Proxy {
         d.accept(Why.of("proxy.rx.indialog", "RFC 3261 §16.12", req.getMethod(), target));
         try {
             String branch = "z9hG4bK" + r.ids.token(20);
-            out.addFirst(r.messages.via(new Endpoint(r.address(), r.cfg.port()), Transport.UDP, branch, false));
+            out.addFirst(r.messages.via(new Endpoint(r.address(), r.cfg.port()), transport, branch, false));
         } catch (javax.sip.SipException e) {
             throw new IllegalStateException(e);
         }
-        r.sendRequest(SipCodec.encode(out), req.getMethod(), target,
-                SipMessages.uriTransport(out.getRequestURI().toString()), false,
+        r.sendRequest(SipCodec.encode(out), req.getMethod(), target, transport, false,
                 Why.of("proxy.tx.indialog", "RFC 3261 §16.6", req.getMethod(), target));
     }
 

@@ -64,7 +64,7 @@ final class Regc {
     }
 
     /**
-     * The REGISTER as pjsua writes it: Via, [Route], Max-Forwards, From, To, Call-ID, CSeq, User-Agent,
+     * The REGISTER as pjsua writes it: Via, [Route], Max-Forwards, From, To, Call-ID, CSeq, [reg_hdr_list], User-Agent,
      * [Supported], Contact…, Expires, Allow, [Authorization].
      */
     SIPRequest build(SipMessages m, Phone phone, Endpoint sentBy, Transport t, String branch, long cseqValue,
@@ -80,8 +80,15 @@ final class Regc {
         r.addHeader(m.to(aor, null));
         r.addHeader(m.callId(callId));
         r.addHeader(m.cseq(cseqValue, "REGISTER"));
+        for (String h : phone.cfg().regHeaders()) {
+            // reg_hdr_list is added before pjsua's own User-Agent and Supported (pjsua_regc_init)
+            int colon = h.indexOf(':');
+            r.addHeader(SipMessages.raw(h.substring(0, colon), h.substring(colon + 1).strip()));
+        }
         r.addHeader(SipMessages.raw("User-Agent", phone.userAgent()));
-        if (t == Transport.TCP && phone.cfg().useRfc5626()) {
+        // outbound is asked for by a TCP account (a ;transport=tcp Contact, update_regc_contact), not by a UDP
+        // account's REGISTER that went over TCP for its size (R25)
+        if (phone.cfg().transport() == Transport.TCP && phone.cfg().useRfc5626()) {
             r.addHeader(SipMessages.raw("Supported", "outbound, path"));
         }
         for (SipMessages.ContactSpec c : contacts) {

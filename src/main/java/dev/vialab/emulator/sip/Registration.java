@@ -43,17 +43,19 @@ final class Registration {
                 (sentBy, tp, branch) -> snapshot.build(phone.messages(), phone, sentBy, tp, branch, cseq, unregister,
                         authorization),
                 res -> finalResponse(r, self[0], res));
-        Endpoint fixed = null;
-        TcpConnection conn = null;
         if (repeated != null) {
-            fixed = repeated.dest;
-            conn = repeated.conn;
+            // the re-send keeps the request's resolved list and position (tdata->dest_info), so no lookup (R2)
+            self[0].start(repeated.targets(), repeated.index, repeated.conn, true, because);
         } else if (r.route != null) {
-            fixed = new Endpoint(r.route, 5060); // an IP route needs no DNS (G9)
+            // an IP route needs no DNS (G9)
+            self[0].start(List.of(new ClientTransaction.Target(new Endpoint(r.route, 5060), t)), 0, null, false,
+                    because);
         } else if (acc.affinity.pinned() != null) {
-            fixed = acc.affinity.pinned(); // pinned by server_affinity: the hidden route (UDP) or its connection (TCP), R28
+            // pinned by server_affinity: the hidden route (UDP) or its connection (TCP), R28
+            self[0].start(List.of(acc.affinity.pinned()), 0, null, false, because);
+        } else {
+            self[0].start(phone.domain(), because);
         }
-        self[0].start(phone.domain(), fixed, conn, because);
     }
 
     /** The request is built when it is sent; it must carry the regc as it was when the request was made. */
@@ -101,7 +103,7 @@ final class Registration {
             if (!tsx.unregister && current) {
                 granted = granted(resp, r);
                 scheduleRefresh(r, granted);
-                acc.affinity.succeeded(tsx.dest);
+                acc.affinity.succeeded(new ClientTransaction.Target(tsx.dest, tsx.transport));
             }
         }
         // regc_cb

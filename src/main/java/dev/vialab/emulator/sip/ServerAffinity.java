@@ -15,12 +15,12 @@ final class ServerAffinity {
     private final Phone phone;
     private final boolean active;
     private final boolean asked;
-    private Endpoint pinned;
+    private ClientTransaction.Target pinned;
 
     ServerAffinity(Phone phone, PhoneSetup cfg) {
         this.phone = phone;
-        // silently bypassed when the account has a transport_id, which MicroSIP sets for every UDP account (R25)
-        this.active = cfg.serverAffinity() && !(cfg.profile().isMicrosip() && cfg.transport() == Transport.UDP);
+        // silently bypassed when the account has a transport_id, which MicroSIP's "UDP" item sets (R25)
+        this.active = cfg.serverAffinity() && !cfg.transportId();
         this.asked = cfg.serverAffinity();
     }
 
@@ -32,29 +32,30 @@ final class ServerAffinity {
     }
 
     /** The pinned next hop, or null. */
-    Endpoint pinned() {
+    ClientTransaction.Target pinned() {
         return pinned;
     }
 
-    /** A 2xx to a REGISTER sent to {@code dest}: the first one pins it. */
-    void succeeded(Endpoint dest) {
+    /** A 2xx to a REGISTER sent to {@code dest}: the first one pins it, with the transport it went over. */
+    void succeeded(ClientTransaction.Target dest) {
         if (active && pinned == null) {
             pinned = dest;
-            phone.recorder().record(Kind.REGISTRATION, phone.name(), null, Why.of("acc.affinity.pinned", "R28", dest));
+            phone.recorder().record(Kind.REGISTRATION, phone.name(), null,
+                    Why.of("acc.affinity.pinned", "R28", dest.dest()));
         }
     }
 
     /** A failed registration: 408 (also Timer F), 5xx and 6xx drop the pin; 4xx such as 403 keep it. */
     void failed(int code) {
         if (code == 408 || code >= 500) {
-            drop(Why.of("acc.affinity.dropped", "R28", pinned, code));
+            drop(Why.of("acc.affinity.dropped", "R28", pinned == null ? null : pinned.dest(), code));
         }
     }
 
     /** A TCP connection closed: the pin on its server goes with it. */
     void disconnected(Endpoint remote) {
-        if (remote.equals(pinned)) {
-            drop(Why.of("acc.affinity.lost", "R28", pinned));
+        if (pinned != null && pinned.transport() == Transport.TCP && remote.equals(pinned.dest())) {
+            drop(Why.of("acc.affinity.lost", "R28", pinned.dest()));
         }
     }
 

@@ -72,6 +72,19 @@ public final class SipCodec {
         }
     }
 
+    /**
+     * Why {@code Name: value} would not survive a SIP parser, or null if it parses: a scenario's extra REGISTER
+     * header ({@code reg_hdr_list}) is checked before the run, so a receiver never drops the REGISTER for it.
+     */
+    public static String headerProblem(String name, String value) {
+        try {
+            new HeaderFactoryImpl().createHeader(name, value);
+            return null;
+        } catch (ParseException | RuntimeException e) {
+            return String.valueOf(e.getMessage());
+        }
+    }
+
     /** A payload of only CR and LF: pjsua's UDP keep-alive "\r\n" or a TCP ping "\r\n\r\n". */
     public static boolean isKeepAlive(byte[] bytes) {
         if (bytes.length == 0) {

@@ -108,8 +108,10 @@ class KnobsPanel extends Composite<VerticalLayout> {
             }
         });
         field("phone.rewrite", rewrite, x -> phone(x).allowContactRewrite() != 0);
-        Select<String> transport = select("phone.transport", "knobs.transport", List.of("udp", "tcp"),
-                x -> phone(x).transport() == Transport.TCP ? "tcp" : "udp");
+        // MicroSIP's three items (R25); for pjsua "udp+tcp" is "udp", as neither binds transport_id
+        Select<String> transport = select("phone.transport", "knobs.transport", List.of("udp", "udp+tcp", "tcp"),
+                x -> phone(x).transport() == Transport.TCP ? "tcp"
+                        : phone(x).profile().isMicrosip() && !phone(x).transportId() ? "udp+tcp" : "udp");
         return new VerticalLayout(rewrite, transport);
     }
 
