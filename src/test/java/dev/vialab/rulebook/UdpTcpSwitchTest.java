@@ -119,6 +119,27 @@ class UdpTcpSwitchTest {
     }
 
     @Test
+    void when_every_server_refuses_tcp_the_request_walks_the_tcp_copies_then_takes_the_first_udp_address() {
+        Trace t = run(phone("udp+tcp", 950, ""), """
+                registrars:
+                  servers:
+                    - {name: ip1, address: 198.51.100.1, states: [{at: 0s, state: refuse}]}
+                    - {name: ip2, address: 198.51.100.2, states: [{at: 0s, state: refuse}]}
+                    - {name: ip3, address: 198.51.100.3, states: [{at: 0s, state: refuse}]}
+                duration: 20s""");
+        // stateless_send_transport_cb: [TCP ip1, TCP ip2, TCP ip3, UDP ip1, UDP ip2, UDP ip3], each connect
+        // refused with RST, so the REGISTER finally leaves over UDP to ip1 (where ICMP does not fail over, R6)
+        List<String> tried = t.steps().stream().filter(s -> s.hop() != null && s.node().startsWith("ip")
+                && s.hop().packet() instanceof Packet.Tcp tcp && tcp.payload().length == 0 && s.node().equals(
+                s.hop().to())).map(s -> s.node()).distinct().toList();
+        assertThat(tried).containsExactly("ip1", "ip2", "ip3");
+        assertThat(t.query().key("tsx.failover").count()).isEqualTo(3);
+        assertThat(t.steps().stream().filter(s -> s.hop() != null && s.hop().category() == Category.SIP
+                && s.hop().packet() instanceof Packet.Udp && s.node().startsWith("ip")).map(s -> s.node())
+                .distinct().toList()).containsExactly("ip1");
+    }
+
+    @Test
     void a_udp_tcp_account_does_not_bypass_server_affinity() {
         Trace t = Runs.yaml("{phone: {profile: microsip-3.20, transport: udp+tcp, pjsip: master, server_affinity: true}}");
         assertThat(t.query().key("acc.affinity.bypassed").count()).isZero();
