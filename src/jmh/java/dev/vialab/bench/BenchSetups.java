@@ -47,7 +47,7 @@ public final class BenchSetups {
     static RegistrarSetup registrar(String name, Ip ip) {
         return new RegistrarSetup(name, ip, 5060, 10 * Time.MS,
                 List.of(new RegistrarSetup.StateChange(0, RegistrarSetup.Mode.UP, -1)), RegistrarSetup.Auth.NONE,
-                DOMAIN, 60, 3600, true);
+                DOMAIN, 60, 3600, true, true);
     }
 
     /**

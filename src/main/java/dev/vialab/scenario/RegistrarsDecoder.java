@@ -14,9 +14,9 @@ import java.util.SequencedMap;
 final class RegistrarsDecoder {
     static final List<String> KEYS = List.of("location", "defaults", "servers");
     static final List<String> DEFAULT_KEYS = List.of("port", "delay", "auth", "realm", "min_expires", "max_expires",
-            "nat_aware");
+            "nat_aware", "tcp");
     static final List<String> SERVER_KEYS = List.of("name", "address", "port", "delay", "auth", "realm",
-            "min_expires", "max_expires", "nat_aware", "states");
+            "min_expires", "max_expires", "nat_aware", "tcp", "states");
     static final List<String> STATE_KEYS = List.of("at", "state", "retry_after");
     static final int MAX_SERVERS = 50;
     static final int MAX_STATES = 100;
@@ -41,7 +41,7 @@ final class RegistrarsDecoder {
                 d.word("auth", RegistrarSetup.Auth.NONE, Words.AUTH), d.string("realm", domain),
                 d.integer("min_expires", Defaults.MIN_EXPIRES, 1, Integer.MAX_VALUE),
                 d.integer("max_expires", Defaults.MAX_EXPIRES, 1, Integer.MAX_VALUE),
-                d.bool("nat_aware", true));
+                d.bool("nat_aware", true), d.bool("tcp", true));
         expiresOrder(d, dflt.minExpires(), dflt.maxExpires());
 
         List<RegistrarSetup> servers = new ArrayList<>();
@@ -83,7 +83,8 @@ final class RegistrarsDecoder {
         }
         RegistrarSetup out = new RegistrarSetup(name, address, s.port("port", dflt.port()),
                 s.duration("delay", dflt.delay()), states(s), s.word("auth", dflt.auth(), Words.AUTH),
-                s.string("realm", dflt.realm()), min, max, s.bool("nat_aware", dflt.natAware()));
+                s.string("realm", dflt.realm()), min, max, s.bool("nat_aware", dflt.natAware()),
+                s.bool("tcp", dflt.tcp()));
         return name == null || address == null || out.states().isEmpty() ? null : out;
     }
 

@@ -132,6 +132,7 @@ public final class ScenarioWriter {
             line(3, "min_expires", r.minExpires());
             line(3, "max_expires", r.maxExpires());
             line(3, "nat_aware", r.natAware());
+            line(3, "tcp", r.tcp());
             line(3, "states", "");
             r.states().forEach(st -> dash(3, "{at: " + Values.show(st.at()) + ", state: " + Words.lower(st.mode())
                     + (st.retryAfter() >= 0 ? ", retry_after: " + st.retryAfter() : "") + "}"));

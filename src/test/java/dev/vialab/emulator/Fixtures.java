@@ -42,7 +42,7 @@ public final class Fixtures {
     public static RegistrarSetup registrar(String name, Ip ip, RegistrarSetup.Auth auth, boolean natAware) {
         return new RegistrarSetup(name, ip, 5060, 10 * Time.MS,
                 List.of(new RegistrarSetup.StateChange(0, RegistrarSetup.Mode.UP, -1)), auth, "sip.example.com", 60,
-                3600, natAware);
+                3600, natAware, true);
     }
 
     /** The rulebook's common environment: DNS [ip1,ip2,ip3] until 295 s, then [ip3,ip1,ip2]; APDM NAT. */

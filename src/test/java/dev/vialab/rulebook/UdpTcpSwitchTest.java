@@ -140,6 +140,19 @@ class UdpTcpSwitchTest {
     }
 
     @Test
+    void a_udp_only_provider_gets_the_big_register_over_udp_after_resets_with_the_udp_address_in_via() {
+        Trace t = run(phone("udp+tcp", 950, ", rewrite: on"), "registrars: {location: shared, defaults: {tcp: false}}");
+        List<Runs.Sip> regs = Runs.registers(t);
+        assertThat(regs).isNotEmpty().allSatisfy(r -> assertThat(overTcp(r)).isFalse());
+        assertThat(regs.getFirst().to()).isEqualTo("ip1");
+        // a REGISTER after the rewrite learned 203.0.113.195:13450 over UDP still carries the UDP transport's own
+        // address: each refused TCP copy overwrote tdata->via_addr first (stateless_send_transport_cb, R34)
+        assertThat(t.query().key("acc.via.learned").count()).isPositive();
+        assertThat(regs).allSatisfy(r -> assertThat(r.viaSentBy()).isEqualTo("192.168.1.10:5060"));
+        assertThat(t.query().key("tsx.failover").count()).isEqualTo(3L * regs.size());
+    }
+
+    @Test
     void a_udp_tcp_account_does_not_bypass_server_affinity() {
         Trace t = Runs.yaml("{phone: {profile: microsip-3.20, transport: udp+tcp, pjsip: master, server_affinity: true}}");
         assertThat(t.query().key("acc.affinity.bypassed").count()).isZero();

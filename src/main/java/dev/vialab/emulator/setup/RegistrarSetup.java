@@ -10,11 +10,12 @@ import java.util.List;
  * @param auth NONE, or CHALLENGE: 401 to every request without valid credentials (G3, G4)
  * @param minExpires below this the REGISTER gets 423 with Min-Expires (RFC 3261 §10.3 step 7)
  * @param maxExpires requests above it are granted this value
+ * @param tcp listens on TCP as well as UDP; a UDP-only server answers a SYN with RST, as a closed port does
  * @param natAware routes calls to where the REGISTER came from instead of to the Contact as sent, and fixes the
  *     Contact of answers it relays (as Kamailio's nathelper does)
  */
 public record RegistrarSetup(String name, Ip address, int port, long delay, List<StateChange> states,
-        Auth auth, String realm, int minExpires, int maxExpires, boolean natAware) {
+        Auth auth, String realm, int minExpires, int maxExpires, boolean natAware, boolean tcp) {
 
     public RegistrarSetup {
         states = List.copyOf(states);

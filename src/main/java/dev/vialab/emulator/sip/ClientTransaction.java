@@ -160,7 +160,9 @@ final class ClientTransaction {
         dest = targets.get(i).dest();
         transport = targets.get(i).transport();
         if (transport == Transport.UDP) {
-            sentBy = phone.udpSentBy();
+            // after a refused TCP copy the Via address was overwritten with that connection's, so the UDP copy
+            // carries the UDP transport's own address, not the learned one (stateless_send_transport_cb, R34)
+            sentBy = failedOver ? phone.udpLocal() : phone.udpSentBy();
             if (!sentBy.equals(prebuiltFor)) {
                 encode(builder.build(sentBy, transport, branch));
             }

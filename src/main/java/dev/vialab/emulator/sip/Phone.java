@@ -204,6 +204,11 @@ public final class Phone extends Host {
         if (account.viaAddr != null && account.viaTransport == Transport.UDP) {
             return account.viaAddr;
         }
+        return udpLocal();
+    }
+
+    /** The UDP transport's published address: the local IP and the SIP port. */
+    Endpoint udpLocal() {
         return new Endpoint(ip(), cfg.port());
     }
 

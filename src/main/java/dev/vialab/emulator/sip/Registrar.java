@@ -23,8 +23,8 @@ import java.util.TreeMap;
 import javax.sip.InvalidArgumentException;
 
 /**
- * A SIP registrar with its proxy, on UDP and TCP port 5060. What it does can change over time (up, silently
- * dropping, refusing, answering 503). It stamps RFC 3581 received/rport, may challenge every request, grants
+ * A SIP registrar with its proxy, on UDP and (unless it is UDP-only) TCP port 5060. What it does can change over
+ * time (up, silently dropping, refusing, answering 503). It stamps RFC 3581 received/rport, may challenge every request, grants
  * expiries within [min, max], and keeps bindings in its location service ({@link RegistrarCore}); incoming
  * calls are routed by {@link Proxy}.
  */
@@ -58,7 +58,9 @@ public final class Registrar extends Host {
 
     public void listen() {
         udp = bind(cfg.port(), this::datagram);
-        listenTcp(cfg.port(), this::syn);
+        if (cfg.tcp()) {
+            listenTcp(cfg.port(), this::syn); // else a SYN meets a closed port: RST (RFC 793 §3.4)
+        }
     }
 
     RegistrarSetup.StateChange state() {

@@ -64,6 +64,6 @@ final class PreviewRun {
     private static RegistrarSetup registrar(String name, Ip ip) {
         return new RegistrarSetup(name, ip, 5060, 10 * Time.MS,
                 List.of(new RegistrarSetup.StateChange(0, RegistrarSetup.Mode.UP, -1)), RegistrarSetup.Auth.NONE,
-                "sip.example.com", 60, 3600, true);
+                "sip.example.com", 60, 3600, true, true);
     }
 }

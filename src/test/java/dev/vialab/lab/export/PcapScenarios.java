@@ -69,7 +69,7 @@ final class PcapScenarios {
         RegistrarSetup r = registrars.getFirst();
         registrars.set(0, new RegistrarSetup(r.name(), r.address(), r.port(), r.delay(),
                 List.of(new RegistrarSetup.StateChange(0, first, -1)), r.auth(), r.realm(), r.minExpires(),
-                r.maxExpires(), r.natAware()));
+                r.maxExpires(), r.natAware(), r.tcp()));
         return new Setup(s.name(), s.seed(), s.jitterSeed(), s.duration(), s.domain(), s.dns(), s.nats(),
                 registrars, s.location(), s.phones(), s.callers(), s.calls(), s.actions(), s.marks(),
                 s.maxEvents());
