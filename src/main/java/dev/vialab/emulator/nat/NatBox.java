@@ -12,6 +12,7 @@ import dev.vialab.emulator.setup.NatSetup;
 import dev.vialab.emulator.setup.NatSetup.Behaviour;
 import dev.vialab.emulator.trace.Hop;
 import dev.vialab.emulator.trace.Kind;
+import dev.vialab.emulator.trace.NatHistory;
 import dev.vialab.emulator.trace.TraceRecorder;
 import dev.vialab.emulator.trace.Why;
 import java.util.TreeMap;
@@ -30,6 +31,7 @@ public final class NatBox implements Node {
     private final Network net;
     private final Scheduler scheduler;
     private final TraceRecorder recorder;
+    private final NatHistory history;
     private final PortAllocator ports;
     private final TreeMap<String, Mapping> byFlow = new TreeMap<>();
     private final TreeMap<String, Mapping> byPort = new TreeMap<>();
@@ -47,6 +49,7 @@ public final class NatBox implements Node {
         this.net = net;
         this.scheduler = net.scheduler();
         this.recorder = net.recorder();
+        this.history = recorder.natHistory();
         this.ports = new PortAllocator(setup.ports(), Rng.derive(seed, setup.name() + "/ports"));
     }
 
@@ -84,7 +87,7 @@ public final class NatBox implements Node {
     }
 
     private void outboundFlow(Hop hop, Transport t, Endpoint src, Endpoint dst, boolean syn, boolean closing) {
-        String flowKey = t + "|" + src + "|" + remoteKey(setup.mapping(), dst);
+        String flowKey = t + "|" + src + "|" + Mapping.remoteKey(setup.mapping(), dst);
         Mapping m = byFlow.get(flowKey);
         if (m != null && t == Transport.UDP && scheduler.now() >= m.expiresAt(setup.udpTimeout())) {
             expire(m, "nat.mapping.expired");
@@ -97,15 +100,13 @@ public final class NatBox implements Node {
             }
             m = create(t, src, dst, hop);
         }
-        m.lastOutbound = scheduler.now();
-        if (setup.filtering() != Behaviour.ENDPOINT_INDEPENDENT) {
-            m.permissions.put(remoteKey(setup.filtering(), dst), scheduler.now() + setup.filterTimeout());
-        }
+        String permit = setup.filtering() == Behaviour.ENDPOINT_INDEPENDENT ? null
+                : Mapping.remoteKey(setup.filtering(), dst);
+        // only a newly permitted remote changes what the row stores; a keep-alive moves derived fields only
+        publish(m, m.refresh(scheduler.now(), recorder.lastIndex() + 1, permit, setup.filterTimeout()));
         if (t == Transport.UDP) {
             scheduleExpiry(m);
         }
-        m.refreshStep = recorder.lastIndex() + 1;
-        publish(m);
         Packet translated = hop.packet().withAddresses(m.outside, dst);
         String expiry = t == Transport.UDP ? Time.format(m.expiresAt(setup.udpTimeout())) : "";
         recorder.record(Kind.FORWARD, name(), hop,
@@ -118,7 +119,7 @@ public final class NatBox implements Node {
     }
 
     private Mapping create(Transport t, Endpoint src, Endpoint dst, Hop hop) {
-        String rk = remoteKey(setup.mapping(), dst);
+        String rk = Mapping.remoteKey(setup.mapping(), dst);
         int port = ports.allocate(src.port(), p -> byPort.containsKey(t + "|" + p));
         Endpoint pub = new Endpoint(setup.publicIp(), port);
         java.util.ArrayList<Mapping> siblings = byInside.computeIfAbsent(t + "|" + src, k -> new java.util.ArrayList<>());
@@ -128,12 +129,13 @@ public final class NatBox implements Node {
                 ? Why.of("nat.mapping.created", "RFC 4787 §4.1", src, pub, dst, behaviour)
                 : Why.of("nat.mapping.created.newdest", "RFC 4787 §4.1 REQ-1", src, pub, dst, behaviour,
                         other.outside, other.remoteKey);
-        Mapping m = new Mapping(name(), t, src, pub, rk, scheduler.now(), recorder.lastIndex() + 1);
+        Mapping m = new Mapping(name(), t, src, pub, rk, scheduler.now(), recorder.lastIndex() + 1,
+                new NatHistory.Log(setup.udpTimeout(), setup.filterTimeout()));
         m.tcpOpen = t == Transport.TCP;
         byFlow.put(t + "|" + src + "|" + rk, m);
         byPort.put(t + "|" + port, m);
         siblings.add(m);
-        publish(m);
+        publish(m, true);
         recorder.record(Kind.NAT_MAPPING, name(), null, why);
         return m;
     }
@@ -216,16 +218,8 @@ public final class NatBox implements Node {
         if (setup.filtering() == Behaviour.ENDPOINT_INDEPENDENT) {
             return true;
         }
-        Long until = m.permissions.get(remoteKey(setup.filtering(), src));
+        Long until = m.permissions.get(Mapping.remoteKey(setup.filtering(), src));
         return until != null && scheduler.now() < until;
-    }
-
-    private static String remoteKey(Behaviour b, Endpoint remote) {
-        return switch (b) {
-            case ENDPOINT_INDEPENDENT -> "*";
-            case ADDRESS_DEPENDENT -> remote.ip().toString();
-            case ADDRESS_AND_PORT_DEPENDENT -> remote.toString();
-        };
     }
 
     // ---- lifetimes -----------------------------------------------------------------------------------------
@@ -292,8 +286,13 @@ public final class NatBox implements Node {
         recorder.update(w -> w.withNat(w.nat().remove(m.key)));
     }
 
-    private void publish(Mapping m) {
-        var row = m.row(setup.udpTimeout());
-        recorder.update(w -> w.withNat(w.nat().put(m.key, row)));
+    /**
+     * Stores the mapping's row as it is now ({@code store}: created, or a new remote permitted), or else only
+     * moves the step the NAT table is read at, so that it derives the refreshed fields from the mapping's log.
+     */
+    private void publish(Mapping m, boolean store) {
+        var row = store ? history.register(m.row(setup.udpTimeout()), m.log) : null;
+        int step = recorder.lastIndex() + 1;
+        recorder.update(w -> w.withNat((row == null ? w.nat() : w.nat().put(m.key, row)).readAt(history, step)));
     }
 }

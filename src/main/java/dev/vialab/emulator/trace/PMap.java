@@ -12,16 +12,31 @@ import java.util.function.BiConsumer;
  * <p>Why: every trace step keeps the complete emulated state, and a learner can jump to any step. Sharing
  * unchanged subtrees makes a snapshot O(1) to keep and O(log n) to change, so memory grows with changes, not
  * with steps × state size.
+ *
+ * <p>A map can also carry a {@link Reader} and the step it is read at ({@link #readAt}): every read then hands
+ * the stored value to the reader first. Why: a value that changes at almost every step (a NAT row whose
+ * last-outbound time moves with each keep-alive) would otherwise cost one path copy per change; instead its
+ * stable part is stored once and the moving fields are derived, as of the map's step, from a log the reader
+ * keeps (see {@link NatHistory}). Such a change costs a new map object sharing the same tree.
  */
 public final class PMap<K extends Comparable<K>, V> {
-    private static final PMap<?, ?> EMPTY = new PMap<>(null);
+    private static final PMap<?, ?> EMPTY = new PMap<>(null, null, 0);
 
     private record Node<K, V>(K key, V value, Node<K, V> left, Node<K, V> right, int height, int size) {}
 
-    private final Node<K, V> root;
+    /** Derives the value read at step {@code asOf} from the value stored; must be a pure function of both. */
+    public interface Reader<V> {
+        V read(V stored, int asOf);
+    }
 
-    private PMap(Node<K, V> root) {
+    private final Node<K, V> root;
+    private final Reader<V> reader;
+    private final int asOf;
+
+    private PMap(Node<K, V> root, Reader<V> reader, int asOf) {
         this.root = root;
+        this.reader = reader;
+        this.asOf = asOf;
     }
 
     @SuppressWarnings("unchecked")
@@ -38,6 +53,15 @@ public final class PMap<K extends Comparable<K>, V> {
     }
 
     public V get(K key) {
+        V v = stored(key);
+        return v == null ? null : read(v);
+    }
+
+    public boolean containsKey(K key) {
+        return stored(key) != null;
+    }
+
+    private V stored(K key) {
         Node<K, V> n = root;
         while (n != null) {
             int c = key.compareTo(n.key);
@@ -49,8 +73,16 @@ public final class PMap<K extends Comparable<K>, V> {
         return null;
     }
 
-    public boolean containsKey(K key) {
-        return get(key) != null;
+    private V read(V stored) {
+        return reader == null ? stored : reader.read(stored, asOf);
+    }
+
+    /**
+     * The same entries, read through {@code r} as of step {@code step}. O(1): the tree is shared, so a step whose
+     * only change is a derived field costs this object and no path copy.
+     */
+    public PMap<K, V> readAt(Reader<V> r, int step) {
+        return r == reader && step == asOf ? this : new PMap<>(root, r, step);
     }
 
     public PMap<K, V> put(K key, V value) {
@@ -58,16 +90,16 @@ public final class PMap<K extends Comparable<K>, V> {
             throw new IllegalArgumentException("null values are not stored; use remove");
         }
         Node<K, V> r = put(root, key, value);
-        return r == root ? this : new PMap<>(r);
+        return r == root ? this : new PMap<>(r, reader, asOf);
     }
 
     public PMap<K, V> remove(K key) {
         Node<K, V> r = remove(root, key);
-        return r == root ? this : new PMap<>(r);
+        return r == root ? this : new PMap<>(r, reader, asOf);
     }
 
     public void forEach(BiConsumer<K, V> action) {
-        walk(root, action);
+        walk(root, reader == null ? action : (k, v) -> action.accept(k, reader.read(v, asOf)));
     }
 
     public List<V> values() {

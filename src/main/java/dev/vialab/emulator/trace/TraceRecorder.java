@@ -11,6 +11,8 @@ import java.util.function.UnaryOperator;
  */
 public final class TraceRecorder {
     private final List<Step> steps = new ArrayList<>();
+    /** One for all NATs of the run: they share the NAT table, so they share its reader. */
+    private final NatHistory natHistory = new NatHistory();
     private World world = World.EMPTY;
     private long now;
     private int cause = -1;
@@ -22,6 +24,10 @@ public final class TraceRecorder {
 
     public long now() {
         return now;
+    }
+
+    public NatHistory natHistory() {
+        return natHistory;
     }
 
     public World world() {
