@@ -1,0 +1,56 @@
+package dev.vialab.emulator.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vialab.emulator.packet.Endpoint;
+import dev.vialab.emulator.packet.Transport;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A NAT row read at a step carries the refreshes logged up to that step, and none after it. */
+class NatHistoryTest {
+    private static final long UDP_TIMEOUT = 120;
+    private static final long FILTER_TIMEOUT = 60;
+
+    private static NatRow row(long last, int step, NatRow.Permission... perms) {
+        return new NatRow("nat", Transport.UDP, Endpoint.of("192.168.1.10", 61000),
+                Endpoint.of("203.0.113.195", 13450), "*", 100, last, last + UDP_TIMEOUT, List.of(perms), 3, step);
+    }
+
+    @Test
+    void a_row_reads_its_latest_refresh_at_or_before_the_tables_step() {
+        NatHistory history = new NatHistory();
+        NatHistory.Log log = new NatHistory.Log(UDP_TIMEOUT, FILTER_TIMEOUT);
+        log.refreshed("a", 5, 100);
+        log.refreshed("b", 7, 110);
+        // published at step 7, when b was first permitted: exact then
+        NatRow stored = history.register(row(110, 7, new NatRow.Permission("a", 160),
+                new NatRow.Permission("b", 170)), log);
+        log.refreshed("a", 9, 130);
+        log.refreshed("a", 12, 150);
+        log.refreshed("a", 12, 155); // a second packet in the same step: the last one counts
+        PMap<String, NatRow> table = PMap.<String, NatRow>empty().put("k", stored);
+
+        assertThat(table.readAt(history, 7).get("k")).isSameAs(stored);
+        assertThat(table.readAt(history, 8).get("k")).isSameAs(stored);
+        NatRow at9 = row(130, 9, new NatRow.Permission("a", 190), new NatRow.Permission("b", 170));
+        assertThat(table.readAt(history, 9).get("k")).isEqualTo(at9);
+        assertThat(table.readAt(history, 11).values()).containsExactly(at9);
+        assertThat(table.readAt(history, 12).get("k"))
+                .isEqualTo(row(155, 12, new NatRow.Permission("a", 215), new NatRow.Permission("b", 170)));
+        assertThat(table.readAt(history, 9)).isEqualTo(table.readAt(history, 11))
+                .isNotEqualTo(table.readAt(history, 12));
+    }
+
+    @Test
+    void reading_at_the_same_step_keeps_the_map_and_changes_keep_the_step() {
+        NatHistory history = new NatHistory();
+        PMap<String, NatRow> t = PMap.<String, NatRow>empty().readAt(history, 4);
+        assertThat(t.readAt(history, 4)).isSameAs(t);
+        NatRow plain = row(100, 3); // not registered: read as stored
+        PMap<String, NatRow> u = t.put("x", plain);
+        assertThat(u.get("x")).isSameAs(plain);
+        assertThat(u.containsKey("x")).isTrue();
+        assertThat(u.remove("x").isEmpty()).isTrue();
+    }
+}
