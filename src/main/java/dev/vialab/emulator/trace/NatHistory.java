@@ -50,11 +50,10 @@ public final class NatHistory implements PMap.Reader<NatRow> {
 
         /** An outbound packet at {@code step}, {@code time} towards {@code remote}. Steps never decrease. */
         public void refreshed(String remote, int step, long time) {
-            for (int i = 0; i < remotes.length; i++) {
-                if (remotes[i].equals(remote)) {
-                    times[i].add(step, time);
-                    return;
-                }
+            int i = indexOf(remote);
+            if (i >= 0) {
+                times[i].add(step, time);
+                return;
             }
             remotes = Arrays.copyOf(remotes, remotes.length + 1);
             times = Arrays.copyOf(times, times.length + 1);
@@ -70,8 +69,10 @@ public final class NatHistory implements PMap.Reader<NatRow> {
         NatRow read(NatRow stored, int asOf) {
             int lastStep = stored.refreshedStep();
             long last = stored.lastOutbound();
-            for (Times t : times) {
-                int k = t.atOrBefore(asOf);
+            int[] found = new int[times.length]; // one search per remote, reused for its permission below
+            for (int r = 0; r < times.length; r++) {
+                Times t = times[r];
+                int k = found[r] = t.atOrBefore(asOf);
                 if (k >= 0 && t.steps[k] > lastStep) {
                     lastStep = t.steps[k];
                     last = t.at[k];
@@ -84,23 +85,23 @@ public final class NatHistory implements PMap.Reader<NatRow> {
             NatRow.Permission[] each = new NatRow.Permission[perms.size()];
             for (int i = 0; i < each.length; i++) {
                 NatRow.Permission p = perms.get(i);
-                Times t = of(p.remote());
-                int k = t == null ? -1 : t.atOrBefore(asOf);
-                each[i] = k < 0 || t.steps[k] <= stored.refreshedStep() ? p
-                        : new NatRow.Permission(p.remote(), t.at[k] + filterTimeout);
+                int r = indexOf(p.remote());
+                int k = r < 0 ? -1 : found[r];
+                each[i] = k < 0 || times[r].steps[k] <= stored.refreshedStep() ? p
+                        : new NatRow.Permission(p.remote(), times[r].at[k] + filterTimeout);
             }
             long expires = stored.transport() == Transport.UDP ? last + udpTimeout : -1;
             return new NatRow(stored.nat(), stored.transport(), stored.inside(), stored.outside(), stored.remote(),
                     stored.created(), last, expires, List.of(each), stored.createdStep(), lastStep);
         }
 
-        private Times of(String remote) {
+        private int indexOf(String remote) {
             for (int i = 0; i < remotes.length; i++) {
                 if (remotes[i].equals(remote)) {
-                    return times[i];
+                    return i;
                 }
             }
-            return null;
+            return -1;
         }
     }
 
