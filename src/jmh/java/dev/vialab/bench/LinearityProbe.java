@@ -1,0 +1,67 @@
+package dev.vialab.bench;
+
+import dev.vialab.bench.BenchSetups.NatKind;
+import dev.vialab.bench.BenchSetups.Topology;
+import dev.vialab.emulator.Emulator;
+import dev.vialab.emulator.packet.Time;
+import dev.vialab.emulator.setup.Setup;
+import dev.vialab.emulator.trace.Trace;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which of the two grows a run's cost faster than linearly: the number of phones, or the length of the trace?
+ * Runs, interleaved in one JVM, N phones × 1 h, N phones × 2 h (twice the steps, same N) and 2N phones × 1 h (twice
+ * the steps, twice N), and prints the medians of wall and thread CPU time per step. If 2N × 1 h costs more per
+ * step than N × 2 h, the cost grows with the number of phones (state spread over more memory); if both cost more
+ * per step than N × 1 h, it grows with the trace. Every run drops the previous trace first.
+ *
+ * <p>Arguments: phones topology [rounds], e.g. {@code 500 ONE_NAT 7}.
+ */
+public final class LinearityProbe {
+    private LinearityProbe() {}
+
+    private record Case(String name, Setup setup, List<Double> wallNsPerStep, List<Double> cpuNsPerStep) {}
+
+    public static void main(String[] args) {
+        int n = Integer.parseInt(args[0]);
+        Topology topology = Topology.valueOf(args[1]);
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+        List<Case> cases = List.of(
+                new Case(n + " × 1 h", BenchSetups.many(n, topology, NatKind.APDM_RANDOM, 3600 * Time.S),
+                        new ArrayList<>(), new ArrayList<>()),
+                new Case(n + " × 2 h", BenchSetups.many(n, topology, NatKind.APDM_RANDOM, 7200 * Time.S),
+                        new ArrayList<>(), new ArrayList<>()),
+                new Case(2 * n + " × 1 h", BenchSetups.many(2 * n, topology, NatKind.APDM_RANDOM, 3600 * Time.S),
+                        new ArrayList<>(), new ArrayList<>()));
+        for (int w = 0; w < 3; w++) {
+            Emulator.run(BenchSetups.many(100, topology, NatKind.APDM_RANDOM, 3600 * Time.S)); // JIT warm-up
+        }
+        Trace keep = null;
+        for (int r = 0; r < rounds; r++) {
+            for (Case c : cases) {
+                keep = null;
+                Heap.usedAfterGc();
+                long cpu0 = CpuClock.threadCpuNanos();
+                long start = System.nanoTime();
+                keep = Emulator.run(c.setup());
+                double wall = System.nanoTime() - start;
+                double cpu = CpuClock.threadCpuNanos() - cpu0;
+                c.wallNsPerStep().add(wall / keep.size());
+                c.cpuNsPerStep().add(cpu / keep.size());
+            }
+        }
+        for (Case c : cases) {
+            System.out.printf("%-14s wall %6.0f ns/step (best %6.0f), thread cpu %6.0f ns/step%n", c.name(),
+                    median(c.wallNsPerStep()), c.wallNsPerStep().stream().mapToDouble(d -> d).min().orElse(0),
+                    median(c.cpuNsPerStep()));
+        }
+        System.out.println("(last trace: " + keep.size() + " steps)");
+    }
+
+    private static double median(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        s.sort(null);
+        return s.get(s.size() / 2);
+    }
+}
