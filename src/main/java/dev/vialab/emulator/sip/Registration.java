@@ -1,6 +1,5 @@
 package dev.vialab.emulator.sip;
 
-import dev.vialab.emulator.net.TcpConnection;
 import dev.vialab.emulator.packet.Endpoint;
 import dev.vialab.emulator.packet.Time;
 import dev.vialab.emulator.packet.Transport;
