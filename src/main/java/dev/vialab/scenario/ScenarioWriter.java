@@ -1,7 +1,6 @@
 package dev.vialab.scenario;
 
 import dev.vialab.emulator.packet.Ip;
-import dev.vialab.emulator.packet.Transport;
 import dev.vialab.emulator.setup.Action;
 import dev.vialab.emulator.setup.CallSetup;
 import dev.vialab.emulator.setup.CallerSetup;
@@ -149,7 +148,7 @@ public final class ScenarioWriter {
         line(1, "profile", p.profile().id());
         line(1, "pjsip", quoted(p.version().id()));
         line(1, "rewrite", p.allowContactRewrite() != 0 ? "on" : "off");
-        line(1, "transport", transport(p));
+        line(1, "transport", p.transportItem());
         line(1, "resolver", Words.lower(p.resolver()));
         line(1, "failover", Words.lower(p.failover()));
         line(1, "server_affinity", p.serverAffinity());
@@ -169,14 +168,6 @@ public final class ScenarioWriter {
         line(1, "os", p.windows() ? "windows" : "linux");
         line(1, "user_agent", quoted(p.userAgent()));
         line(1, "reg_headers", YamlText.flow(p.regHeaders().stream().map(ScenarioWriter::quoted).toList()));
-    }
-
-    /** pjsua's UDP accounts have no transport_id either, so for them "udp" and "udp+tcp" are one setup (R25). */
-    private static String transport(PhoneSetup p) {
-        if (p.transport() == Transport.TCP) {
-            return "tcp";
-        }
-        return p.profile().isMicrosip() && !p.transportId() ? "udp+tcp" : "udp";
     }
 
     private void callers(List<CallerSetup> callers) {

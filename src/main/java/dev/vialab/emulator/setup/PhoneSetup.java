@@ -59,6 +59,17 @@ public record PhoneSetup(
         regHeaders = List.copyOf(regHeaders);
     }
 
+    /**
+     * MicroSIP's name for the account transport (R25): "udp" binds transport_id, "udp+tcp" does not, "tcp". A
+     * pjsua account never binds it, so its UDP is plain "udp". The scenario reader maps these words back.
+     */
+    public String transportItem() {
+        if (transport == Transport.TCP) {
+            return "tcp";
+        }
+        return profile.isMicrosip() && !transportId ? "udp+tcp" : "udp";
+    }
+
     public enum Resolver { OS, PJSIP }
 
     public enum Failover { NONE, APP_MODIFY }

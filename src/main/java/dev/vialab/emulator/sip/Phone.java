@@ -88,7 +88,8 @@ public final class Phone extends Host {
         account = new Account(this);
         udp = bind(cfg.port(), (d, p) -> sipReceived(d, p.payload(), p.src(), null));
         recorder().record(Kind.REGISTRATION, name(), null, Why.of("phone.start", "", cfg.profile().id(),
-                cfg.version().id(), transportName(), new Endpoint(ip(), cfg.port())));
+                cfg.version().id(), cfg.transportItem().toUpperCase(java.util.Locale.ROOT),
+                new Endpoint(ip(), cfg.port())));
         account.publish();
         account.affinity.announce();
         if (cfg.failover() == PhoneSetup.Failover.APP_MODIFY) {
@@ -222,12 +223,6 @@ public final class Phone extends Host {
 
     String udpSentByText() {
         return (cfg.transport() == Transport.TCP ? tcpSentBy() : udpSentBy()).toString();
-    }
-
-    /** MicroSIP's name for the account transport: "UDP" binds transport_id, "UDP+TCP" does not (R25). */
-    private String transportName() {
-        return cfg.transport() == Transport.UDP && !cfg.transportId() && cfg.profile().isMicrosip() ? "UDP+TCP"
-                : cfg.transport().name();
     }
 
     int ephemeralTcpPort() {

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import dev.vialab.emulator.packet.Time;
-import dev.vialab.emulator.packet.Transport;
 import dev.vialab.emulator.setup.NatSetup;
 import dev.vialab.emulator.setup.PhoneSetup;
 import dev.vialab.emulator.setup.Profile;
@@ -110,8 +109,7 @@ class KnobsPanel extends Composite<VerticalLayout> {
         field("phone.rewrite", rewrite, x -> phone(x).allowContactRewrite() != 0);
         // MicroSIP's three items (R25); for pjsua "udp+tcp" is "udp", as neither binds transport_id
         Select<String> transport = select("phone.transport", "knobs.transport", List.of("udp", "udp+tcp", "tcp"),
-                x -> phone(x).transport() == Transport.TCP ? "tcp"
-                        : phone(x).profile().isMicrosip() && !phone(x).transportId() ? "udp+tcp" : "udp");
+                x -> phone(x).transportItem());
         return new VerticalLayout(rewrite, transport);
     }
 
