@@ -39,8 +39,8 @@ public final class BenchSetups {
     static PhoneSetup seedPhone() {
         Profile profile = Profile.MICROSIP_3_20;
         return new PhoneSetup("phone", "nat", Ip.parse("192.168.1.10"), 61000, "1001", "secret", profile,
-                PjsipVersion.V2_13, PhoneSetup.Resolver.OS, Transport.UDP, profile.isMicrosip(), 0, profile.rewriteMethod(), false, false,
-                300, 15, 300, profile.firstRetryInterval(), 10, 5, true, profile.isMicrosip(),
+                PjsipVersion.V2_13, PhoneSetup.Resolver.OS, Transport.UDP, profile.isMicrosip(), 0,
+                profile.rewriteMethod(), false, false, 300, 15, 300, profile.firstRetryInterval(), 10, 5, true, profile.isMicrosip(),
                 PhoneSetup.Failover.NONE, false, 0, 2 * Time.S, profile.userAgent(), List.of());
     }
 
@@ -140,9 +140,9 @@ public final class BenchSetups {
     static PhoneSetup phone(String name, String nat, Ip address, String user, long startAt) {
         Profile profile = Profile.MICROSIP_3_20;
         return new PhoneSetup(name, nat, address, 5060, user, "secret", profile, PjsipVersion.V2_13,
-                PhoneSetup.Resolver.OS, Transport.UDP, profile.isMicrosip(), 0, profile.rewriteMethod(), false, false, 300, 15, 300,
-                profile.firstRetryInterval(), 10, 5, true, profile.isMicrosip(), PhoneSetup.Failover.NONE, false, startAt,
-                2 * Time.S, profile.userAgent(), List.of());
+                PhoneSetup.Resolver.OS, Transport.UDP, profile.isMicrosip(), 0, profile.rewriteMethod(), false, false,
+                300, 15, 300, profile.firstRetryInterval(), 10, 5, true, profile.isMicrosip(), PhoneSetup.Failover.NONE,
+                false, startAt, 2 * Time.S, profile.userAgent(), List.of());
     }
 
     // ---- trace facts ---------------------------------------------------------------------------------------

@@ -27,9 +27,9 @@ public final class Fixtures {
         int acr = profile.isMicrosip() ? (rewrite ? 2 : 0) : (rewrite ? 1 : 0);
         boolean via = profile.isMicrosip() ? rewrite : true;
         return new PhoneSetup("phone", "nat", Ip.parse("192.168.1.10"), 61000, "1001", "secret", profile, v,
-                PhoneSetup.Resolver.OS, t, profile.isMicrosip() && t == Transport.UDP, acr, profile.rewriteMethod(), via, profile.isMicrosip() && rewrite, 300,
-                15, 300, profile.firstRetryInterval(), 10, 5, true, profile.isMicrosip(), PhoneSetup.Failover.NONE, false,
-                0, 2 * Time.S, profile.userAgent(), List.of());
+                PhoneSetup.Resolver.OS, t, profile.isMicrosip() && t == Transport.UDP, acr, profile.rewriteMethod(), via,
+                profile.isMicrosip() && rewrite, 300, 15, 300, profile.firstRetryInterval(), 10, 5, true,
+                profile.isMicrosip(), PhoneSetup.Failover.NONE, false, 0, 2 * Time.S, profile.userAgent(), List.of());
     }
 
     public static NatSetup apdm(List<Integer> ports) {

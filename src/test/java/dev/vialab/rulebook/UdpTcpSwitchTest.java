@@ -36,8 +36,8 @@ class UdpTcpSwitchTest {
     }
 
     private static long udpKeepAlives(Trace t) {
-        return t.query().where(s -> s.hop() != null && s.node().equals("nat") && s.hop().category() == Category.KEEPALIVE
-                && s.hop().packet() instanceof Packet.Udp).count();
+        return t.query().where(s -> s.hop() != null && s.node().equals("nat")
+                && s.hop().category() == Category.KEEPALIVE && s.hop().packet() instanceof Packet.Udp).count();
     }
 
     @Test
@@ -154,7 +154,8 @@ class UdpTcpSwitchTest {
 
     @Test
     void a_udp_tcp_account_does_not_bypass_server_affinity() {
-        Trace t = Runs.yaml("{phone: {profile: microsip-3.20, transport: udp+tcp, pjsip: master, server_affinity: true}}");
+        Trace t = Runs.yaml(
+                "{phone: {profile: microsip-3.20, transport: udp+tcp, pjsip: master, server_affinity: true}}");
         assertThat(t.query().key("acc.affinity.bypassed").count()).isZero();
         assertThat(t.query().key("acc.affinity.pinned").count()).isEqualTo(1);
     }

@@ -39,8 +39,8 @@ class DefaultsTest {
                 new NatSetup.PortAllocation(NatSetup.PortAllocation.Mode.SCRIPTED, 20000, List.of(13450, 13000)),
                 120 * Time.S, 120 * Time.S, 2 * Time.MS);
         PhoneSetup phone = new PhoneSetup("phone", "nat", Ip.parse("192.168.1.10"), 5060, "1001", "secret",
-                Profile.MICROSIP_3_20, PjsipVersion.V2_13, PhoneSetup.Resolver.OS, Transport.UDP, true, 0, 1, false, false,
-                300, 15, 300, 0, 10, 5, true, true, PhoneSetup.Failover.NONE, false, 0, 2 * Time.S, "MicroSIP/3.20.5",
+                Profile.MICROSIP_3_20, PjsipVersion.V2_13, PhoneSetup.Resolver.OS, Transport.UDP, true, 0, 1, false,
+                false, 300, 15, 300, 0, 10, 5, true, true, PhoneSetup.Failover.NONE, false, 0, 2 * Time.S, "MicroSIP/3.20.5",
                 List.of());
         return new Setup(name, 1, 1, 600 * Time.S, "sip.example.com", dns, List.of(nat),
                 List.of(registrar("ip1", IP1), registrar("ip2", IP2), registrar("ip3", IP3)),

@@ -24,9 +24,9 @@ import javax.sip.InvalidArgumentException;
 
 /**
  * A SIP registrar with its proxy, on UDP and (unless it is UDP-only) TCP port 5060. What it does can change over
- * time (up, silently dropping, refusing, answering 503). It stamps RFC 3581 received/rport, may challenge every request, grants
- * expiries within [min, max], and keeps bindings in its location service ({@link RegistrarCore}); incoming
- * calls are routed by {@link Proxy}.
+ * time (up, silently dropping, refusing, answering 503). It stamps RFC 3581 received/rport, may challenge every
+ * request, grants expiries within [min, max], and keeps bindings in its location service ({@link RegistrarCore});
+ * incoming calls are routed by {@link Proxy}.
  */
 public final class Registrar extends Host {
     final RegistrarSetup cfg;

@@ -38,8 +38,8 @@ final class PreviewRun {
     private static Setup setup(long duration) {
         Profile p = Profile.MICROSIP_3_20;
         PhoneSetup phone = new PhoneSetup("phone", "nat", Ip.parse("192.168.1.10"), 61000, "1001", "secret", p,
-                PjsipVersion.V2_13, PhoneSetup.Resolver.OS, Transport.UDP, p.isMicrosip(), 0, p.rewriteMethod(), false, false, 300,
-                15, 300, p.firstRetryInterval(), 10, 5, true, true, PhoneSetup.Failover.NONE, false, 0, 2 * Time.S,
+                PjsipVersion.V2_13, PhoneSetup.Resolver.OS, Transport.UDP, p.isMicrosip(), 0, p.rewriteMethod(), false,
+                false, 300, 15, 300, p.firstRetryInterval(), 10, 5, true, true, PhoneSetup.Failover.NONE, false, 0, 2 * Time.S,
                 p.userAgent(), List.of());
         NatSetup nat = new NatSetup("nat", Ip.parse("192.168.1.1"), Ip.parse("192.168.1.0"), 24,
                 Ip.parse("203.0.113.195"), NatSetup.Behaviour.ADDRESS_AND_PORT_DEPENDENT,
