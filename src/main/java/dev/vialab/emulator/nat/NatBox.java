@@ -1,5 +1,6 @@
 package dev.vialab.emulator.nat;
 
+import dev.vialab.emulator.net.LongIndex;
 import dev.vialab.emulator.net.Network;
 import dev.vialab.emulator.net.Node;
 import dev.vialab.emulator.net.Rng;
@@ -15,7 +16,7 @@ import dev.vialab.emulator.trace.Kind;
 import dev.vialab.emulator.trace.NatHistory;
 import dev.vialab.emulator.trace.TraceRecorder;
 import dev.vialab.emulator.trace.Why;
-import java.util.TreeMap;
+import java.util.ArrayList;
 
 /**
  * A NAT as RFC 4787 (UDP) and RFC 5382 (TCP) describe it: a mapping behaviour decides when an outbound packet
@@ -33,12 +34,16 @@ public final class NatBox implements Node {
     private final TraceRecorder recorder;
     private final NatHistory history;
     private final PortAllocator ports;
-    private final TreeMap<String, Mapping> byFlow = new TreeMap<>();
-    private final TreeMap<String, Mapping> byPort = new TreeMap<>();
-    /** Live mappings of each inside endpoint (transport|inside), to say why a new one was made. */
-    private final TreeMap<String, java.util.ArrayList<Mapping>> byInside = new TreeMap<>();
-    /** The last expired or closed mapping of each public port, to explain later drops. */
-    private final TreeMap<String, Gone> gone = new TreeMap<>();
+    /**
+     * Live mappings of each inside endpoint (transport, address, port), oldest first: an outbound packet takes the
+     * one that serves its destination (a few at most: one per registrar under address-dependent mapping), and a
+     * new one is explained by the first.
+     */
+    private final LongIndex<ArrayList<Mapping>> byInside = new LongIndex<>();
+    /** Live mappings by public port (transport, port): where an inbound packet goes. */
+    private final LongIndex<Mapping> byPort = new LongIndex<>();
+    /** The last expired or closed mapping of each public port (transport, port), to explain later drops. */
+    private final LongIndex<Gone> gone = new LongIndex<>();
     private Network.Attachment inside;
     private Network.Attachment outside;
 
@@ -87,8 +92,7 @@ public final class NatBox implements Node {
     }
 
     private void outboundFlow(Hop hop, Transport t, Endpoint src, Endpoint dst, boolean syn, boolean closing) {
-        String flowKey = t + "|" + src + "|" + Mapping.remoteKey(setup.mapping(), dst);
-        Mapping m = byFlow.get(flowKey);
+        Mapping m = flow(t, src, dst);
         if (m != null && t == Transport.UDP && scheduler.now() >= m.expiresAt(setup.udpTimeout())) {
             expire(m, "nat.mapping.expired");
             m = null;
@@ -100,15 +104,14 @@ public final class NatBox implements Node {
             }
             m = create(t, src, dst, hop);
         }
-        String permit = setup.filtering() == Behaviour.ENDPOINT_INDEPENDENT ? null
-                : Mapping.remoteKey(setup.filtering(), dst);
+        Behaviour filtering = setup.filtering() == Behaviour.ENDPOINT_INDEPENDENT ? null : setup.filtering();
         // only a newly permitted remote changes what the row stores; a keep-alive moves derived fields only
-        publish(m, m.refresh(scheduler.now(), recorder.lastIndex() + 1, permit, setup.filterTimeout()));
+        publish(m, m.refresh(scheduler.now(), recorder.lastIndex() + 1, filtering, dst, setup.filterTimeout()));
         if (t == Transport.UDP) {
             scheduleExpiry(m);
         }
-        Packet translated = hop.packet().withAddresses(m.outside, dst);
-        String expiry = t == Transport.UDP ? Time.format(m.expiresAt(setup.udpTimeout())) : "";
+        Packet translated = m.translateOut(hop.packet(), dst);
+        Object expiry = t == Transport.UDP ? new Time.Stamp(m.expiresAt(setup.udpTimeout())) : "";
         recorder.record(Kind.FORWARD, name(), hop,
                 Why.of(t == Transport.UDP ? "nat.out" : "nat.out.tcp", "RFC 4787 §4.3 REQ-6", src, m.outside, dst,
                         expiry));
@@ -118,22 +121,38 @@ public final class NatBox implements Node {
         }
     }
 
+    /** The live mapping of {@code src} that serves {@code dst} under the mapping behaviour, or null. */
+    private Mapping flow(Transport t, Endpoint src, Endpoint dst) {
+        ArrayList<Mapping> siblings = byInside.get(insideKey(t, src));
+        if (siblings != null) {
+            for (Mapping m : siblings) {
+                if (m.serves(setup.mapping(), dst)) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
     private Mapping create(Transport t, Endpoint src, Endpoint dst, Hop hop) {
         String rk = Mapping.remoteKey(setup.mapping(), dst);
-        int port = ports.allocate(src.port(), p -> byPort.containsKey(t + "|" + p));
+        int port = ports.allocate(src.port(), p -> byPort.containsKey(portKey(t, p)));
         Endpoint pub = new Endpoint(setup.publicIp(), port);
-        java.util.ArrayList<Mapping> siblings = byInside.computeIfAbsent(t + "|" + src, k -> new java.util.ArrayList<>());
+        ArrayList<Mapping> siblings = byInside.get(insideKey(t, src));
+        if (siblings == null) {
+            siblings = new ArrayList<>(2);
+            byInside.put(insideKey(t, src), siblings);
+        }
         Mapping other = siblings.isEmpty() ? null : siblings.getFirst();
         String behaviour = setup.mapping().id();
         Why why = other == null
                 ? Why.of("nat.mapping.created", "RFC 4787 §4.1", src, pub, dst, behaviour)
                 : Why.of("nat.mapping.created.newdest", "RFC 4787 §4.1 REQ-1", src, pub, dst, behaviour,
                         other.outside, other.remoteKey);
-        Mapping m = new Mapping(name(), t, src, pub, rk, scheduler.now(), recorder.lastIndex() + 1,
+        Mapping m = new Mapping(name(), t, src, pub, dst, rk, scheduler.now(), recorder.lastIndex() + 1,
                 new NatHistory.Log(setup.udpTimeout(), setup.filterTimeout()));
         m.tcpOpen = t == Transport.TCP;
-        byFlow.put(t + "|" + src + "|" + rk, m);
-        byPort.put(t + "|" + port, m);
+        byPort.put(portKey(t, port), m);
         siblings.add(m);
         publish(m, true);
         recorder.record(Kind.NAT_MAPPING, name(), null, why);
@@ -143,7 +162,7 @@ public final class NatBox implements Node {
     private void outboundIcmp(Hop hop, Packet.Icmp icmp) {
         // An inside host refusing a datagram that came in through a mapping: translate it back out.
         Packet.Udp q = icmp.quoted();
-        java.util.ArrayList<Mapping> of = byInside.get(Transport.UDP + "|" + q.dst());
+        ArrayList<Mapping> of = byInside.get(insideKey(Transport.UDP, q.dst()));
         Mapping found = of == null || of.isEmpty() ? null : of.getFirst();
         if (found == null) {
             recorder.record(Kind.DROP, name(), hop, Why.of("nat.drop.icmp", "RFC 5508 §4.2", q.dst()));
@@ -169,7 +188,7 @@ public final class NatBox implements Node {
     private void inboundFlow(Hop hop, Transport t, Endpoint src, Endpoint dst, boolean closing) {
         Mapping m = live(t, dst.port());
         if (m == null) {
-            Gone g = gone.get(t + "|" + dst.port());
+            Gone g = gone.get(portKey(t, dst.port()));
             if (g != null) {
                 recorder.record(Kind.DROP, name(), hop, Why.of("nat.drop.expired", "RFC 4787 §4.3", dst, src,
                         Time.format(g.at()), g.mapping().remoteKey, g.reason()), g.step());
@@ -180,7 +199,7 @@ public final class NatBox implements Node {
         }
         if (!allowed(m, src)) {
             recorder.record(Kind.DROP, name(), hop, Why.of("nat.drop.filtered", "RFC 4787 §5",
-                    dst, src, setup.filtering().id(), String.join(" ", m.permissions.keySet()), m.remoteKey),
+                    dst, src, setup.filtering().id(), m.permittedKeys(), m.remoteKey),
                     m.createdStep);
             return;
         }
@@ -205,7 +224,7 @@ public final class NatBox implements Node {
     }
 
     private Mapping live(Transport t, int port) {
-        Mapping m = byPort.get(t + "|" + port);
+        Mapping m = byPort.get(portKey(t, port));
         if (m != null && t == Transport.UDP && scheduler.now() >= m.expiresAt(setup.udpTimeout())) {
             expire(m, "nat.mapping.expired");
             return null;
@@ -218,8 +237,7 @@ public final class NatBox implements Node {
         if (setup.filtering() == Behaviour.ENDPOINT_INDEPENDENT) {
             return true;
         }
-        Long until = m.permissions.get(Mapping.remoteKey(setup.filtering(), src));
-        return until != null && scheduler.now() < until;
+        return m.permits(setup.filtering(), src, scheduler.now());
     }
 
     // ---- lifetimes -----------------------------------------------------------------------------------------
@@ -232,7 +250,7 @@ public final class NatBox implements Node {
     }
 
     private void expiryDue(Mapping m) {
-        if (byPort.get(m.transport + "|" + m.outside.port()) != m) {
+        if (byPort.get(portKey(m.transport, m.outside.port())) != m) {
             return;
         }
         long due = m.expiresAt(setup.udpTimeout());
@@ -248,7 +266,7 @@ public final class NatBox implements Node {
         int step = recorder.record(Kind.NAT_MAPPING, name(), null, Why.of(key, "RFC 4787 §4.3 REQ-5",
                 m.inside, m.outside, m.remoteKey, Time.format(m.lastOutbound), Time.duration(setup.udpTimeout())),
                 m.refreshStep);
-        gone.put(m.transport + "|" + m.outside.port(), new Gone(step, scheduler.now(), m, key));
+        gone.put(portKey(m.transport, m.outside.port()), new Gone(step, scheduler.now(), m, key));
     }
 
     private void closeTcp(Mapping m, boolean reset) {
@@ -256,7 +274,7 @@ public final class NatBox implements Node {
             remove(m);
             int step = recorder.record(Kind.NAT_MAPPING, name(), null,
                     Why.of("nat.mapping.closed", "RFC 5382 §5", m.inside, m.outside, m.remoteKey));
-            gone.put(m.transport + "|" + m.outside.port(), new Gone(step, scheduler.now(), m, "nat.mapping.closed"));
+            gone.put(portKey(m.transport, m.outside.port()), new Gone(step, scheduler.now(), m, "nat.mapping.closed"));
             return;
         }
         if (m.finSeen) {
@@ -264,7 +282,7 @@ public final class NatBox implements Node {
         }
         m.finSeen = true;
         scheduler.after(TCP_TRANSITORY, () -> {
-            if (byPort.get(m.transport + "|" + m.outside.port()) == m) {
+            if (byPort.get(portKey(m.transport, m.outside.port())) == m) {
                 closeTcp(m, true);
             }
         });
@@ -274,13 +292,12 @@ public final class NatBox implements Node {
         if (m.expiryTimer != null) {
             m.expiryTimer.cancel();
         }
-        byFlow.remove(m.transport + "|" + m.inside + "|" + m.remoteKey);
-        byPort.remove(m.transport + "|" + m.outside.port());
-        java.util.ArrayList<Mapping> siblings = byInside.get(m.transport + "|" + m.inside);
+        byPort.remove(portKey(m.transport, m.outside.port()));
+        ArrayList<Mapping> siblings = byInside.get(insideKey(m.transport, m.inside));
         if (siblings != null) {
             siblings.remove(m);
             if (siblings.isEmpty()) {
-                byInside.remove(m.transport + "|" + m.inside);
+                byInside.remove(insideKey(m.transport, m.inside));
             }
         }
         recorder.update(w -> w.withNat(w.nat().remove(m.key)));
@@ -291,8 +308,18 @@ public final class NatBox implements Node {
      * moves the step the NAT table is read at, so that it derives the refreshed fields from the mapping's log.
      */
     private void publish(Mapping m, boolean store) {
-        var row = store ? history.register(m.row(setup.udpTimeout()), m.log) : null;
-        int step = recorder.lastIndex() + 1;
-        recorder.update(w -> w.withNat((row == null ? w.nat() : w.nat().put(m.key, row)).readAt(history, step)));
+        if (store) {
+            var row = history.register(m.row(setup.udpTimeout()), m.log);
+            recorder.update(w -> w.withNat(w.nat().put(m.key, row)));
+        }
+        recorder.natRefreshed();
+    }
+
+    private static long insideKey(Transport t, Endpoint e) {
+        return (long) t.ordinal() << 48 | e.asLong();
+    }
+
+    private static long portKey(Transport t, int port) {
+        return (long) t.ordinal() << 16 | port;
     }
 }

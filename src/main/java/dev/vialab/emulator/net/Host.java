@@ -101,6 +101,9 @@ public abstract class Host implements Node {
         udp.put(local, l);
         Network.Attachment via = nics.get(address);
         return new UdpSocket() {
+            /** The last datagram sent: a keep-alive repeats it exactly, and the trace can hold one copy. */
+            private Packet.Udp last;
+
             @Override
             public Endpoint local() {
                 return local;
@@ -108,7 +111,12 @@ public abstract class Host implements Node {
 
             @Override
             public int send(Endpoint dst, byte[] payload, String label, Category category, boolean retx, Why why) {
-                return net.send(via, new Packet.Udp(local, dst, payload), label, category, retx, why);
+                Packet.Udp p = last;
+                if (p == null || p.payload() != payload || !p.dst().equals(dst)) {
+                    p = new Packet.Udp(local, dst, payload);
+                    last = p;
+                }
+                return net.send(via, p, label, category, retx, why);
             }
 
             @Override

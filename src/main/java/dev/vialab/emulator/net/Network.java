@@ -9,7 +9,6 @@ import dev.vialab.emulator.trace.TraceRecorder;
 import dev.vialab.emulator.trace.Why;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * Links between nodes: the internet and LANs behind NATs. No sockets: a packet is handed to the receiving node
@@ -26,7 +25,8 @@ public final class Network {
         private final String name;
         private final Ip subnet;
         private final int prefix;
-        private final TreeMap<Ip, Attachment> hosts = new TreeMap<>();
+        /** By address: a LAN behind one NAT may hold thousands of hosts, looked up for every packet. */
+        private final LongIndex<Attachment> hosts = new LongIndex<>();
         private Attachment gateway;
 
         private Segment(String name, Ip subnet, int prefix) {
@@ -73,11 +73,11 @@ public final class Network {
     }
 
     public Attachment attach(Node node, Ip ip, Segment segment, long delay) {
-        if (segment.hosts.containsKey(ip)) {
+        if (segment.hosts.containsKey(ip.asLong())) {
             throw new IllegalArgumentException(ip + " is already used on " + segment.name);
         }
         Attachment a = new Attachment(node, ip, segment, delay);
-        segment.hosts.put(ip, a);
+        segment.hosts.put(ip.asLong(), a);
         return a;
     }
 
@@ -116,13 +116,13 @@ public final class Network {
         Attachment to;
         Why unroutable = null;
         if (seg.isInternet()) {
-            to = seg.hosts.get(dst);
+            to = seg.hosts.get(dst.asLong());
             if (to == null) {
                 String reason = dst.isPrivate() ? "net.unroutable.private" : "net.unroutable.nohost";
                 unroutable = Why.of(reason, dst.isPrivate() ? "RFC 1918 §3" : "", dst);
             }
         } else if (seg.contains(dst)) {
-            to = seg.hosts.get(dst);
+            to = seg.hosts.get(dst.asLong());
             if (to == null) {
                 unroutable = Why.of("net.nohost.lan", "", dst, seg.name());
             }

@@ -62,6 +62,22 @@ public record Ip(int bits) implements Comparable<Ip> {
         return (bits & mask) == (other.bits & mask);
     }
 
+    /** The address as an unsigned number: a key for the emulator's lookup tables. */
+    public long asLong() {
+        return bits & 0xffff_ffffL;
+    }
+
+    // written out for the same reason as Endpoint's: a plain int comparison the JIT always inlines
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Ip i && bits == i.bits;
+    }
+
+    @Override
+    public int hashCode() {
+        return bits;
+    }
+
     @Override
     public int compareTo(Ip o) {
         return Integer.compareUnsigned(bits, o.bits);

@@ -25,6 +25,17 @@ public final class Time {
         return sec + "." + (frac < 10 ? "00" : frac < 100 ? "0" : "") + frac;
     }
 
+    /**
+     * A moment kept as a number and written as {@link #format} only when read: an explanation argument that most
+     * steps of a long run never show (a NAT row's expiry on every keep-alive) then costs no string.
+     */
+    public record Stamp(long micros) {
+        @Override
+        public String toString() {
+            return format(micros);
+        }
+    }
+
     /** A duration for humans: {@code 300 s}, {@code 0.5 s}, {@code 12 ms}. */
     public static String duration(long micros) {
         if (micros % S == 0) {

@@ -2,6 +2,7 @@ package dev.vialab.emulator.sip;
 
 import dev.vialab.emulator.net.Delivery;
 import dev.vialab.emulator.net.Host;
+import dev.vialab.emulator.net.LongIndex;
 import dev.vialab.emulator.net.Network;
 import dev.vialab.emulator.net.Rng;
 import dev.vialab.emulator.net.TcpConnection;
@@ -40,6 +41,8 @@ public final class Registrar extends Host {
     final Proxy proxy;
     private UdpSocket udp;
     private final TreeMap<Endpoint, TcpConnection> connections = new TreeMap<>();
+    /** One explanation per keep-alive source, shared by all its keep-alives (most steps of a long run). */
+    private final LongIndex<Why> keepAliveWhy = new LongIndex<>();
 
     public Registrar(RegistrarSetup cfg, String domain, Network net, SipCodec codec, Location location,
             Map<String, String> passwords, long seed) {
@@ -111,9 +114,19 @@ public final class Registrar extends Host {
         };
     }
 
+    private Why keepAliveWhy(Endpoint source) {
+        long key = source.asLong();
+        Why why = keepAliveWhy.get(key);
+        if (why == null) {
+            why = Why.of("registrar.rx.keepalive", "R13", source);
+            keepAliveWhy.put(key, why);
+        }
+        return why;
+    }
+
     private void received(Delivery d, byte[] payload, Endpoint source, TcpConnection conn, Transport t) {
         switch (codec.parse(payload)) {
-            case SipCodec.KeepAlive k -> d.accept(Why.of("registrar.rx.keepalive", "R13", source));
+            case SipCodec.KeepAlive k -> d.accept(keepAliveWhy(source));
             case SipCodec.Malformed m -> d.drop(Why.of("sip.malformed", "RFC 3261 §7", m.error()));
             case SipCodec.Message m when !m.isRequest() -> proxy.response(d, m.response(), source);
             case SipCodec.Message m -> request(d, m.request(), source, conn, t);

@@ -12,7 +12,8 @@ import java.util.List;
  * <p>Why: every outbound packet refreshes its mapping, and a keep-alive every 15 s per phone made the NAT table
  * half of a long trace (a path copy of ~10 tree nodes and a new row per keep-alive, about 600 B). Now the table
  * stores a row only when its stable part changes (created, a new remote permitted, removed); a refresh appends
- * (step, time) to its mapping's {@link Log}, 12 bytes, and moves the table's read step ({@link PMap#readAt}).
+ * (step, time) to its mapping's {@link Log}, 12 bytes, and nothing else: the run's {@link StepLog} reads the
+ * table of a step as of the last refresh at or before it ({@link PMap#readAt}).
  * Reading a row at step i is a binary search per permitted remote, so a step's state stays O(rows · log).
  *
  * <p>Rows are found by identity: a stored row is the object its NAT published, registered here with its log.

@@ -17,7 +17,7 @@ import java.util.function.BiConsumer;
  * the stored value to the reader first. Why: a value that changes at almost every step (a NAT row whose
  * last-outbound time moves with each keep-alive) would otherwise cost one path copy per change; instead its
  * stable part is stored once and the moving fields are derived, as of the map's step, from a log the reader
- * keeps (see {@link NatHistory}). Such a change costs a new map object sharing the same tree.
+ * keeps (see {@link NatHistory}). Reading at another step costs a new map object sharing the same tree.
  */
 public final class PMap<K extends Comparable<K>, V> {
     private static final PMap<?, ?> EMPTY = new PMap<>(null, null, 0);

@@ -14,12 +14,12 @@ import java.util.Optional;
  * @param endTime virtual time the run stopped at
  * @param stop why it stopped (end of the scenario, or a limit)
  */
-public record Trace(List<NodeInfo> nodes, List<Step> steps, List<Mark> marks, List<CallOutcome> outcomes,
+public record Trace(List<NodeInfo> nodes, StepLog steps, List<Mark> marks, List<CallOutcome> outcomes,
         long endTime, Why stop) {
 
     public Trace {
         nodes = List.copyOf(nodes);
-        steps = List.copyOf(steps);
+        steps = steps.freeze();
         marks = List.copyOf(marks);
         outcomes = List.copyOf(outcomes);
     }
@@ -34,7 +34,7 @@ public record Trace(List<NodeInfo> nodes, List<Step> steps, List<Mark> marks, Li
 
     /** The state after step {@code index}, or the empty state before the first step (index -1). O(1). */
     public World stateAt(int index) {
-        return index < 0 ? World.EMPTY : steps.get(index).state();
+        return index < 0 ? World.EMPTY : steps.state(index);
     }
 
     /** The index of the last step at or before {@code time}, or -1. O(log n). */
@@ -44,7 +44,7 @@ public record Trace(List<NodeInfo> nodes, List<Step> steps, List<Mark> marks, Li
         int found = -1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (steps.get(mid).time() <= time) {
+            if (steps.time(mid) <= time) {
                 found = mid;
                 lo = mid + 1;
             } else {

@@ -1,7 +1,5 @@
 package dev.vialab.emulator.trace;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -10,9 +8,11 @@ import java.util.function.UnaryOperator;
  * previous step of the same event.
  */
 public final class TraceRecorder {
-    private final List<Step> steps = new ArrayList<>();
     /** One for all NATs of the run: they share the NAT table, so they share its reader. */
     private final NatHistory natHistory = new NatHistory();
+    private final StepLog steps = new StepLog(natHistory);
+    /** The step the NAT table is read at: the last one that refreshed a mapping (see {@link StepLog#state}). */
+    private int natAsOf = -1;
     private World world = World.EMPTY;
     private long now;
     private int cause = -1;
@@ -38,6 +38,14 @@ public final class TraceRecorder {
         world = change.apply(world);
     }
 
+    /**
+     * Says that a NAT mapping was refreshed (its log grew) at the step about to be recorded: from it on, the NAT
+     * table is read with that refresh. Stores nothing in the world, so a keep-alive costs no new state object.
+     */
+    public void natRefreshed() {
+        natAsOf = steps.size();
+    }
+
     /** The step that events scheduled now will name as their cause. */
     public int currentCause() {
         return cause;
@@ -52,13 +60,13 @@ public final class TraceRecorder {
     }
 
     public int record(Kind kind, String node, Hop hop, Why why, int explicitCause) {
-        int index = steps.size();
-        steps.add(new Step(index, now, kind, node, hop, why, explicitCause, world));
+        int index = steps.add(now, kind, node, hop, why, explicitCause, world, natAsOf);
         cause = index;
         return index;
     }
 
-    public List<Step> steps() {
+    /** The steps so far; a {@link Trace} made from them freezes them. */
+    public StepLog steps() {
         return steps;
     }
 

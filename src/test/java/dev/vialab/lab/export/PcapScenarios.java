@@ -14,6 +14,7 @@ import dev.vialab.emulator.trace.Category;
 import dev.vialab.emulator.trace.Hop;
 import dev.vialab.emulator.trace.Kind;
 import dev.vialab.emulator.trace.Step;
+import dev.vialab.emulator.trace.StepLog;
 import dev.vialab.emulator.trace.Trace;
 import dev.vialab.emulator.trace.Why;
 import dev.vialab.emulator.trace.World;
@@ -50,7 +51,7 @@ final class PcapScenarios {
 
     /** A hand-made trace from steps (indices must match positions). */
     static Trace synthetic(List<Step> steps) {
-        return new Trace(List.of(), steps, List.of(), List.of(), 10 * Time.S, Why.of("run.end", ""));
+        return new Trace(List.of(), StepLog.of(steps), List.of(), List.of(), 10 * Time.S, Why.of("run.end", ""));
     }
 
     /** A hop whose step records it; {@code to} is the receiver. */

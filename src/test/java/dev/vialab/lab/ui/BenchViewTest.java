@@ -110,7 +110,7 @@ class BenchViewTest extends SpringBrowserlessTest {
         fireShortcut(Key.ARROW_LEFT);
         fireShortcut(Key.ARROW_LEFT);
         assertThat(v.cursor()).isEqualTo(39);
-        assertThat(v.current().trace().stateAt(v.cursor())).isSameAs(world);
+        assertThat(v.current().trace().stateAt(v.cursor())).isEqualTo(world);
         assertThat(before).isSameAs(v.statePanels());
     }
 
