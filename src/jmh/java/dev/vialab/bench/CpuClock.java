@@ -68,6 +68,21 @@ final class CpuClock {
         return t;
     }
 
+    /**
+     * Minor page faults of this process so far (field 10 of /proc/self/stat), or -1 where there is no procfs.
+     * A fault is the kernel handing the JVM a page it had not touched yet (or had reclaimed): a heap that
+     * spreads over more memory pays them in the running thread's CPU time.
+     */
+    static long minorFaults() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[7]); // fields after "pid (comm) ": state is field 3, minflt field 10
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     static long threadCpuNanos() {
         return THREADS.getCurrentThreadCpuTime();
     }

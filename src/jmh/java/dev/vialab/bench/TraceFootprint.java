@@ -1,8 +1,10 @@
 package dev.vialab.bench;
 
 import dev.vialab.emulator.trace.Step;
+import dev.vialab.emulator.trace.StepLog;
 import dev.vialab.emulator.trace.Trace;
 import dev.vialab.emulator.trace.World;
+import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -14,7 +16,8 @@ import java.util.TreeMap;
 
 /**
  * Who owns the retained heap of a trace: walks every step and charges each object, once, to the first part of
- * the trace that reaches it (step record, hop and packet, explanation, then each map of the world), by class.
+ * the trace that reaches it (the step log's columns, hop and packet, explanation, then each map of the world), by
+ * class.
  *
  * <p>Sizes are computed for the default 64-bit layout of this JDK (12-byte headers, compressed references,
  * 8-byte alignment, Latin-1 strings) and agree with the class histogram's per-class sizes. Objects the walk does
@@ -28,8 +31,8 @@ final class TraceFootprint {
 
     static String report(Trace t) {
         TraceFootprint f = new TraceFootprint();
-        for (Step s : t.steps()) {
-            f.charge("step", s, false);
+        f.columns(t.steps());
+        for (Step s : t.steps()) { // each Step is made on reading: only what it refers to is the trace's
             f.walk("hop", s.hop());
             f.walk("why", s.why());
             World w = s.state();
@@ -43,6 +46,35 @@ final class TraceFootprint {
             }
         }
         return f.format();
+    }
+
+    /** The step log's own arrays (its columns, in chunks), charged to "steps"; not what the rows refer to. */
+    private void columns(StepLog log) {
+        for (Field fd : StepLog.class.getDeclaredFields()) {
+            if (Modifier.isStatic(fd.getModifiers()) || !fd.getType().isArray()) {
+                continue;
+            }
+            try {
+                fd.setAccessible(true);
+                Object outer = fd.get(log);
+                chargeRaw("steps", fd.getType().getSimpleName(), arrayBytes(outer));
+                for (int i = 0; i < Array.getLength(outer); i++) {
+                    Object chunk = Array.get(outer, i);
+                    if (chunk != null) {
+                        chargeRaw("steps", chunk.getClass().getSimpleName(), arrayBytes(chunk));
+                    }
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static long arrayBytes(Object array) {
+        Class<?> t = array.getClass().getComponentType();
+        long each = t == long.class || t == double.class ? 8 : t == byte.class || t == boolean.class ? 1
+                : t == short.class || t == char.class ? 2 : 4;
+        return align(16 + each * Array.getLength(array));
     }
 
     private String format() {

@@ -1,0 +1,71 @@
+package dev.vialab.bench;
+
+import dev.vialab.bench.BenchSetups.NatKind;
+import dev.vialab.bench.BenchSetups.Topology;
+import dev.vialab.emulator.Emulator;
+import dev.vialab.emulator.packet.Time;
+import dev.vialab.emulator.setup.Setup;
+import dev.vialab.emulator.trace.Trace;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The cost of a scale run in steady state: {@link ScaleBench}'s setups run back to back for 15 s per iteration,
+ * each run's trace dropped when the next one starts, as a server runs scenario after scenario. The time per run
+ * then includes its share of every collection: the young ones that copy its trace while it is made, and the old
+ * ones that free earlier traces. This is the figure for "cost linear in N" (2× phones ≤ 2.2× time).
+ *
+ * <p>Why not ScaleBench's single shots for that ratio: each of them starts from a collected heap, and whether a run
+ * meets a young collection at all depends on its allocation against the young generation G1 chose. A 500-phone run
+ * may fit in the young generation and pay nothing, a 1000-phone one pays one or two collections that copy its whole
+ * trace; the ratio then jumps between 2.0 and 2.7 from run to run with no change to the emulator.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 4, time = 15)
+@Measurement(iterations = 5, time = 15)
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+public class ScaleSteadyBench {
+    private final CpuClock clock = new CpuClock();
+
+    @Param({"500", "1000"})
+    public int phones;
+
+    @Param({"ONE_NAT", "NAT_PER_PHONE"})
+    public Topology topology;
+
+    private Setup setup;
+
+    @org.openjdk.jmh.annotations.Setup(Level.Trial)
+    public void prepare() {
+        setup = BenchSetups.many(phones, topology, NatKind.APDM_RANDOM, 3600 * Time.S);
+    }
+
+    @org.openjdk.jmh.annotations.Setup(Level.Iteration)
+    public void startClock() {
+        clock.start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void stopClock() {
+        System.out.println(clock.stop("ms"));
+    }
+
+    @Benchmark
+    public Trace run() {
+        clock.op();
+        return Emulator.run(setup);
+    }
+}
