@@ -19,6 +19,13 @@ import java.util.List;
  * <p>Arguments: phones topology [rounds] [warm-up rounds], e.g. {@code 500 ONE_NAT 7 3}.
  */
 public final class LinearityProbe {
+    /**
+     * {@code -Dprobe.steady=true}: runs follow each other with no collection in between, as in a server, so each
+     * run carries its share of the collections that copy its trace and free earlier ones. Without it every run
+     * starts from a collected heap, where whether a short run meets a young collection at all is a matter of luck.
+     */
+    private static final boolean STEADY = Boolean.getBoolean("probe.steady");
+
     private LinearityProbe() {}
 
     private record Case(String name, Setup setup, List<Double> wallNsPerStep, List<Double> cpuNsPerStep,
@@ -48,7 +55,9 @@ public final class LinearityProbe {
                     continue;
                 }
                 keep = null;
-                Heap.usedAfterGc();
+                if (!STEADY) {
+                    Heap.usedAfterGc();
+                }
                 long faults0 = CpuClock.minorFaults();
                 long gc0 = CpuClock.gcMillis();
                 long cpu0 = CpuClock.threadCpuNanos();

@@ -7,6 +7,7 @@ import dev.vialab.emulator.packet.Transport;
 import dev.vialab.emulator.setup.NatSetup;
 import dev.vialab.emulator.trace.NatHistory;
 import dev.vialab.emulator.trace.NatRow;
+import dev.vialab.emulator.trace.Why;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -42,6 +43,8 @@ final class Mapping {
     /** The last packet translated out and its translation: the next keep-alive is the same packet again. */
     private Packet lastIn;
     private Packet lastOut;
+    private Why outWhy;
+    private Endpoint outWhyDst;
     boolean tcpOpen;
     boolean finSeen;
 
@@ -111,6 +114,19 @@ final class Mapping {
             }
         }
         return -1;
+    }
+
+    /**
+     * The explanation of a packet this mapping translates out to {@code dst}: the same for every keep-alive, with
+     * the new expiry (UDP: the step's time plus the timeout) put in when the step is read.
+     */
+    Why outWhy(Endpoint dst, long udpTimeout) {
+        if (outWhy == null || !dst.equals(outWhyDst)) {
+            outWhyDst = dst;
+            outWhy = Why.of(transport == Transport.UDP ? "nat.out" : "nat.out.tcp", "RFC 4787 §4.3 REQ-6", inside,
+                    outside, dst, transport == Transport.UDP ? new Why.StepTimePlus(udpTimeout) : "");
+        }
+        return outWhy;
     }
 
     /** {@code p} as it leaves the NAT on this mapping (to {@code dst}); the same packet gets the same object. */

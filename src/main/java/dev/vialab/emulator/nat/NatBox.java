@@ -111,10 +111,7 @@ public final class NatBox implements Node {
             scheduleExpiry(m);
         }
         Packet translated = m.translateOut(hop.packet(), dst);
-        Object expiry = t == Transport.UDP ? new Time.Stamp(m.expiresAt(setup.udpTimeout())) : "";
-        recorder.record(Kind.FORWARD, name(), hop,
-                Why.of(t == Transport.UDP ? "nat.out" : "nat.out.tcp", "RFC 4787 §4.3 REQ-6", src, m.outside, dst,
-                        expiry));
+        recorder.record(Kind.FORWARD, name(), hop, m.outWhy(dst, setup.udpTimeout()));
         net.forward(outside, translated, hop);
         if (t == Transport.TCP && closing) {
             closeTcp(m, hop.packet() instanceof Packet.Tcp seg && seg.has(Packet.Tcp.RST));

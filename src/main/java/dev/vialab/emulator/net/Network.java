@@ -56,6 +56,12 @@ public final class Network {
     private final Segment internet = new Segment("internet", new Ip(0), 0);
     private final List<Segment> lans = new ArrayList<>();
     private int flights;
+    /**
+     * The last leg of each UDP flow (source and destination address:port): a keep-alive sends the same datagram
+     * (its socket and its NAT mapping hand out the same packet object) on the same link for the same reason, so
+     * its hops share one leg and the trace holds no new object for it.
+     */
+    private final LongIndex<Hop.Leg> udpLegs = new LongIndex<>();
 
     public Network(Scheduler scheduler, TraceRecorder recorder) {
         this.scheduler = scheduler;
@@ -108,6 +114,21 @@ public final class Network {
                 previous.sentBecause());
     }
 
+    private Hop.Leg leg(String from, String to, String link, Packet packet, String label, Category category,
+            boolean retransmission, Why because) {
+        if (!(packet instanceof Packet.Udp u)) {
+            return new Hop.Leg(from, to, link, packet, label, category, retransmission, because);
+        }
+        long flow = u.src().asLong() * 0x9E37_79B9_7F4A_7C15L + u.dst().asLong(); // a collision only misses
+        Hop.Leg last = udpLegs.get(flow);
+        if (last != null && last.isSame(from, to, link, packet, label, category, retransmission, because)) {
+            return last;
+        }
+        Hop.Leg leg = new Hop.Leg(from, to, link, packet, label, category, retransmission, because);
+        udpLegs.put(flow, leg);
+        return leg;
+    }
+
     private void route(Attachment from, int flight, Packet packet, String label, Category category,
             boolean retransmission, Why because) {
         Ip dst = packet.dstIp();
@@ -132,8 +153,9 @@ public final class Network {
             to = null;
             unroutable = Why.of("net.nogateway", "", dst, seg.name());
         }
-        Hop hop = new Hop(flight, sender, to == null ? sender : to.node().name(), scheduler.now(), seg.name(),
-                packet, label, category, retransmission, because);
+        Hop hop = new Hop(flight, scheduler.now(),
+                leg(sender, to == null ? sender : to.node().name(), seg.name(), packet, label, category,
+                        retransmission, because));
         if (to == null) {
             recorder.record(Kind.DROP, sender, hop, unroutable);
             return;

@@ -7,12 +7,14 @@ import java.util.RandomAccess;
 
 /**
  * The steps of a run, kept in columns: a step is a row across a few primitive and reference arrays, and a
- * {@link Step} value is made only when someone reads it.
+ * {@link Step} (with its {@link Hop}) is made only when someone reads it.
  *
  * <p>Why: a long run records about 10^6 steps (1000 phones × 1 h: 706 778), and every one of them used to be a
- * {@code Step} object plus a slot in an array list that was copied each time it grew. The trace is live data, so
- * the collector copies every object of it at least once; an object per step was one in seven of the objects it
- * copied, while a row here is 29 bytes in arrays of 4096 rows that are copied as blocks.
+ * {@code Step} and a {@code Hop} object plus a slot in an array list that was copied each time it grew. The trace
+ * is live data, so the collector copies every object of it at least once, and the young collections that copy a
+ * long run's objects were what made a run of 2N phones cost more than twice a run of N. A row here is 45 bytes in
+ * arrays of 4096 rows, copied as blocks; what it refers to (a hop's {@link Hop.Leg}, an explanation) is shared by
+ * the steps that repeat it, such as every keep-alive of one phone.
  *
  * <p>Appended by the run's thread only ({@link TraceRecorder}); {@link #freeze() frozen} when the run hands it to
  * its {@link Trace}, and read-only from then on, so it is safe to share once published.
@@ -21,13 +23,16 @@ public final class StepLog extends AbstractList<Step> implements RandomAccess {
     private static final int SHIFT = 12;
     private static final int CHUNK = 1 << SHIFT;
     private static final int MASK = CHUNK - 1;
-    /** Slots per row in {@link #refs}: node, hop, why, state. */
+    /** Slots per row in {@link #refs}: node, the hop's leg, why, state. */
     private static final int REFS = 4;
     private static final Kind[] KINDS = Kind.values();
 
     private long[][] times = new long[1][];
     private byte[][] kinds = new byte[1][];
     private int[][] causes = new int[1][];
+    /** The hop's flight number and send time (its leg is in {@link #refs}); 0 for a step without a packet. */
+    private int[][] flights = new int[1][];
+    private long[][] sentAts = new long[1][];
     private Object[][] refs = new Object[1][];
     /** Per step, the last step at or before it whose NAT refresh moved the NAT table's derived fields, or -1. */
     private int[][] natAsOf = new int[1][];
@@ -78,6 +83,8 @@ public final class StepLog extends AbstractList<Step> implements RandomAccess {
             times = Arrays.copyOf(times, n);
             kinds = Arrays.copyOf(kinds, n);
             causes = Arrays.copyOf(causes, n);
+            flights = Arrays.copyOf(flights, n);
+            sentAts = Arrays.copyOf(sentAts, n);
             refs = Arrays.copyOf(refs, n);
             this.natAsOf = Arrays.copyOf(this.natAsOf, n);
         }
@@ -88,10 +95,14 @@ public final class StepLog extends AbstractList<Step> implements RandomAccess {
         kinds[c][r] = (byte) kind.ordinal();
         causes[c][r] = cause;
         this.natAsOf[c][r] = natAsOf;
+        if (hop != null) {
+            flights[c][r] = hop.flight();
+            sentAts[c][r] = hop.sentAt();
+        }
         Object[] o = refs[c];
         int k = r * REFS;
         o[k] = node;
-        o[k + 1] = hop;
+        o[k + 1] = hop == null ? null : hop.leg();
         o[k + 2] = why;
         o[k + 3] = state;
         size = i + 1;
@@ -108,6 +119,8 @@ public final class StepLog extends AbstractList<Step> implements RandomAccess {
         times[c] = times[c] == null ? new long[n] : Arrays.copyOf(times[c], n);
         kinds[c] = kinds[c] == null ? new byte[n] : Arrays.copyOf(kinds[c], n);
         causes[c] = causes[c] == null ? new int[n] : Arrays.copyOf(causes[c], n);
+        flights[c] = flights[c] == null ? new int[n] : Arrays.copyOf(flights[c], n);
+        sentAts[c] = sentAts[c] == null ? new long[n] : Arrays.copyOf(sentAts[c], n);
         refs[c] = refs[c] == null ? new Object[n * REFS] : Arrays.copyOf(refs[c], n * REFS);
         natAsOf[c] = natAsOf[c] == null ? new int[n] : Arrays.copyOf(natAsOf[c], n);
     }
@@ -131,7 +144,7 @@ public final class StepLog extends AbstractList<Step> implements RandomAccess {
         int r = index & MASK;
         Object[] o = refs[c];
         int k = r * REFS;
-        return new Step(index, times[c][r], KINDS[kinds[c][r]], (String) o[k], (Hop) o[k + 1], (Why) o[k + 2],
+        return new Step(index, times[c][r], KINDS[kinds[c][r]], (String) o[k], hop(index), why(index),
                 causes[c][r], state(index));
     }
 
@@ -145,12 +158,17 @@ public final class StepLog extends AbstractList<Step> implements RandomAccess {
         return KINDS[kinds[index >>> SHIFT][index & MASK]];
     }
 
+    /** The step's packet on its link, or null; made from the row (a new value on each call). */
     public Hop hop(int index) {
-        return (Hop) ref(index, 1);
+        Hop.Leg leg = (Hop.Leg) ref(index, 1);
+        return leg == null ? null : new Hop(flights[index >>> SHIFT][index & MASK],
+                sentAts[index >>> SHIFT][index & MASK], leg);
     }
 
+    /** The step's explanation, with the step's own time put in where it stands for it ({@link Why#at}). */
     public Why why(int index) {
-        return (Why) ref(index, 2);
+        Why why = (Why) ref(index, 2);
+        return why.isStepTimed() ? why.at(time(index)) : why;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.vialab.emulator.trace;
 
+import dev.vialab.emulator.packet.Time;
 import java.util.Arrays;
 import java.util.List;
 
@@ -38,6 +39,44 @@ public final class Why {
 
     public static Why of(String key, String rule, Object... args) {
         return new Why(key, rule, args);
+    }
+
+    /**
+     * An argument that stands for the time of the step the explanation is recorded at, plus {@code delay}, written
+     * as {@link Time#format}. Why: a NAT forward says when its mapping now expires, which is the packet's time plus
+     * the UDP timeout; with this marker one explanation serves every keep-alive of a mapping, and the step log puts
+     * the time in when a step is read ({@link #at}).
+     */
+    public record StepTimePlus(long delay) {}
+
+    /** This explanation as recorded at {@code time}: each {@link StepTimePlus} becomes that moment; else itself. */
+    public Why at(long time) {
+        int n = size();
+        boolean timed = false;
+        Object[] args = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Object a = raw(i);
+            if (a instanceof StepTimePlus p) {
+                a = new Time.Stamp(time + p.delay());
+                timed = true;
+            }
+            args[i] = a;
+        }
+        return timed ? new Why(key, rule, args) : this;
+    }
+
+    /** Whether {@link #at} would change it: some argument is a {@link StepTimePlus}. */
+    boolean isStepTimed() {
+        if (a0 instanceof StepTimePlus || a1 instanceof StepTimePlus || a2 instanceof StepTimePlus
+                || a3 instanceof StepTimePlus) {
+            return true;
+        }
+        for (Object a : more) {
+            if (a instanceof StepTimePlus) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public String key() {

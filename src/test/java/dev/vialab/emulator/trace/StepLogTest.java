@@ -41,7 +41,8 @@ class StepLogTest {
             Step s = recorded.get(i);
             assertThat(log.time(i)).isEqualTo(s.time());
             assertThat(log.kind(i)).isEqualTo(s.kind());
-            assertThat(log.hop(i)).isSameAs(s.hop());
+            assertThat(log.hop(i)).isEqualTo(s.hop());
+            assertThat(log.hop(i) == null ? null : log.hop(i).leg()).isSameAs(s.hop() == null ? null : s.hop().leg());
             assertThat(log.why(i)).isSameAs(s.why());
             assertThat(log.state(i)).isSameAs(s.state());
         }
@@ -79,6 +80,18 @@ class StepLogTest {
         assertThat(refreshed.expires()).isEqualTo(133);
         assertThat(log.state(3)).isSameAs(log.state(2)); // read alike: one object, so views compare by reference
         assertThat(log.get(1).state().nat().get("k")).isSameAs(stored);
+    }
+
+    @Test
+    void an_explanation_that_stands_for_its_steps_time_reads_back_with_each_steps_own_time() {
+        Why shared = Why.of("nat.out", "RFC 4787 §4.3 REQ-6", "a", "b", "c", new Why.StepTimePlus(120 * 1_000_000L));
+        StepLog log = new StepLog();
+        log.add(13_000_000, Kind.FORWARD, "nat", null, shared, -1, World.EMPTY, -1);
+        log.add(26_500_000, Kind.FORWARD, "nat", null, shared, 0, World.EMPTY, -1);
+
+        assertThat(log.why(0).args()).containsExactly("a", "b", "c", "133.000");
+        assertThat(log.get(1).why().args()).containsExactly("a", "b", "c", "146.500");
+        assertThat(Why.of("k", "", 1).at(5)).isEqualTo(Why.of("k", "", 1));
     }
 
     @Test
