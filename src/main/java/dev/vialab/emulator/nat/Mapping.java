@@ -1,5 +1,6 @@
 package dev.vialab.emulator.nat;
 
+import dev.vialab.emulator.net.Network;
 import dev.vialab.emulator.net.Scheduler;
 import dev.vialab.emulator.packet.Endpoint;
 import dev.vialab.emulator.packet.Packet;
@@ -43,6 +44,8 @@ final class Mapping {
     /** The last packet translated out and its translation: the next keep-alive is the same packet again. */
     private Packet lastIn;
     private Packet lastOut;
+    /** The leg of the last packet forwarded out on this mapping, for the next keep-alive to share. */
+    final Network.LegCache outLegs = new Network.LegCache();
     private Why outWhy;
     private Endpoint outWhyDst;
     boolean tcpOpen;

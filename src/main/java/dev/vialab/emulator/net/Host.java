@@ -103,6 +103,7 @@ public abstract class Host implements Node {
         return new UdpSocket() {
             /** The last datagram sent: a keep-alive repeats it exactly, and the trace can hold one copy. */
             private Packet.Udp last;
+            private final Network.LegCache legs = new Network.LegCache();
 
             @Override
             public Endpoint local() {
@@ -116,7 +117,7 @@ public abstract class Host implements Node {
                     p = new Packet.Udp(local, dst, payload);
                     last = p;
                 }
-                return net.send(via, p, label, category, retx, why);
+                return net.send(via, p, label, category, retx, why, legs);
             }
 
             @Override

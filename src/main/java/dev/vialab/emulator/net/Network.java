@@ -48,6 +48,16 @@ public final class Network {
         }
     }
 
+    /**
+     * The last leg a sender sent on, held by the sender (a UDP socket, a NAT mapping): a keep-alive sends the same
+     * datagram (its socket and its mapping hand out the same packet object) on the same link for the same reason,
+     * so its hops share one leg and the trace holds no new object for it. Held by the sender rather than looked up
+     * here, because the sender is already in hand and a table of flows is one more cache miss per packet.
+     */
+    public static final class LegCache {
+        private Hop.Leg last;
+    }
+
     /** One interface of a node: its address on a segment and the one-way delay to that segment. */
     public record Attachment(Node node, Ip ip, Segment segment, long delay) {}
 
@@ -56,12 +66,6 @@ public final class Network {
     private final Segment internet = new Segment("internet", new Ip(0), 0);
     private final List<Segment> lans = new ArrayList<>();
     private int flights;
-    /**
-     * The last leg of each UDP flow (source and destination address:port): a keep-alive sends the same datagram
-     * (its socket and its NAT mapping hand out the same packet object) on the same link for the same reason, so
-     * its hops share one leg and the trace holds no new object for it.
-     */
-    private final LongIndex<Hop.Leg> udpLegs = new LongIndex<>();
 
     public Network(Scheduler scheduler, TraceRecorder recorder) {
         this.scheduler = scheduler;
@@ -103,34 +107,43 @@ public final class Network {
     /** Sends a new packet (a new flight) from {@code from}; returns the flight number. */
     public int send(Attachment from, Packet packet, String label, Category category, boolean retransmission,
             Why because) {
+        return send(from, packet, label, category, retransmission, because, null);
+    }
+
+    /** As {@link #send(Attachment, Packet, String, Category, boolean, Why)}, reusing {@code legs}' last leg. */
+    public int send(Attachment from, Packet packet, String label, Category category, boolean retransmission,
+            Why because, LegCache legs) {
         int flight = ++flights;
-        route(from, flight, packet, label, category, retransmission, because);
+        route(from, flight, packet, label, category, retransmission, because, legs);
         return flight;
     }
 
     /** Sends a translated packet on, keeping its flight (a NAT's outbound or inbound forward). */
     public void forward(Attachment from, Packet packet, Hop previous) {
-        route(from, previous.flight(), packet, previous.label(), previous.category(), previous.retransmission(),
-                previous.sentBecause());
+        forward(from, packet, previous, null);
     }
 
-    private Hop.Leg leg(String from, String to, String link, Packet packet, String label, Category category,
-            boolean retransmission, Why because) {
-        if (!(packet instanceof Packet.Udp u)) {
-            return new Hop.Leg(from, to, link, packet, label, category, retransmission, because);
-        }
-        long flow = u.src().asLong() * 0x9E37_79B9_7F4A_7C15L + u.dst().asLong(); // a collision only misses
-        Hop.Leg last = udpLegs.get(flow);
+    /** As {@link #forward(Attachment, Packet, Hop)}, reusing {@code legs}' last leg. */
+    public void forward(Attachment from, Packet packet, Hop previous, LegCache legs) {
+        route(from, previous.flight(), packet, previous.label(), previous.category(), previous.retransmission(),
+                previous.sentBecause(), legs);
+    }
+
+    private static Hop.Leg leg(LegCache legs, String from, String to, String link, Packet packet, String label,
+            Category category, boolean retransmission, Why because) {
+        Hop.Leg last = legs == null ? null : legs.last;
         if (last != null && last.isSame(from, to, link, packet, label, category, retransmission, because)) {
             return last;
         }
         Hop.Leg leg = new Hop.Leg(from, to, link, packet, label, category, retransmission, because);
-        udpLegs.put(flow, leg);
+        if (legs != null) {
+            legs.last = leg;
+        }
         return leg;
     }
 
     private void route(Attachment from, int flight, Packet packet, String label, Category category,
-            boolean retransmission, Why because) {
+            boolean retransmission, Why because, LegCache legs) {
         Ip dst = packet.dstIp();
         Segment seg = from.segment();
         String sender = from.node().name();
@@ -154,7 +167,7 @@ public final class Network {
             unroutable = Why.of("net.nogateway", "", dst, seg.name());
         }
         Hop hop = new Hop(flight, scheduler.now(),
-                leg(sender, to == null ? sender : to.node().name(), seg.name(), packet, label, category,
+                leg(legs, sender, to == null ? sender : to.node().name(), seg.name(), packet, label, category,
                         retransmission, because));
         if (to == null) {
             recorder.record(Kind.DROP, sender, hop, unroutable);
