@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark of bench/README.md one after the other (never in parallel: the machine has 2 cores)
-# and keeps each log in target/bench/. Usage: bench/run-all.sh [seed|sip|scale|state|probe ...]
+# and keeps each log in target/bench/. Usage: bench/run-all.sh [seed|sip|state|scale|steady|linearity|probe ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -21,13 +21,19 @@ run() {
 }
 
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(seed sip state scale probe)
+[ ${#targets[@]} -eq 0 ] && targets=(seed sip state scale steady linearity probe)
 for t in "${targets[@]}"; do
   case $t in
     seed)  run seed  mvnb -Djmh.args="SeedScenarioBench -rf json -rff $out/seed.json" ;;
     sip)   run sip   mvnb -Djmh.main=dev.vialab.bench.SipMessageCostBench -Djmh.args="-rf json -rff $out/sip.json" ;;
     state) run state mvnb -Djmh.args="StateAccessBench -rf json -rff $out/state.json" ;;
     scale) run scale mvnb -Djmh.args="ScaleBench -prof gc -rf json -rff $out/scale.json" ;;
+    steady) run steady mvnb -Djmh.args="ScaleSteadyBench -rf json -rff $out/steady.json" ;;
+    linearity)
+      # N and 2N interleaved in one JVM, both topologies, the app-like mode and the clean-heap one
+      run linearity bash -c 'for t in ONE_NAT NAT_PER_PHONE; do for m in cached clean; do
+        mvn -B -ntp -q -Pbench test -Djmh.main=dev.vialab.bench.LinearityProbe \
+          -Djmh.jvmArgs="-Xms4g -Xmx4g -Dprobe.mode=$m" -Djmh.args="500 $t 15 4"; done; done' ;;
     probe) run probe mvnb -Djmh.main=dev.vialab.bench.ScaleProbe -Djmh.args="1000 ONE_NAT APDM_RANDOM 3 25" ;;
     *) echo "unknown benchmark $t" >&2; exit 2 ;;
   esac

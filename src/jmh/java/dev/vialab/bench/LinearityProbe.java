@@ -10,85 +10,104 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which of the two grows a run's cost faster than linearly: the number of phones, or the length of the trace?
- * Runs, interleaved in one JVM, N phones × 1 h, N phones × 2 h (twice the steps, same N) and 2N phones × 1 h (twice
- * the steps, twice N), and prints the medians of wall and thread CPU time per step. If 2N × 1 h costs more per
- * step than N × 2 h, the cost grows with the number of phones (state spread over more memory); if both cost more
- * per step than N × 1 h, it grows with the trace. Every run drops the previous trace first.
+ * Does a run of 2N phones cost more than twice a run of N, and if so, is it the number of phones or the length of
+ * the trace? Runs, interleaved in one JVM round after round, N phones × 1 h, N × 2 h (twice the steps, same N) and
+ * 2N × 1 h (twice the steps, twice N). Prints per case the medians of wall time, the thread's CPU time, collector
+ * pauses and page faults per step, and the ratio 2N × 1 h / N × 1 h of the two runs of each round: runs of one
+ * round follow each other within seconds, so the VM's slow and fast phases (±20 % here) cancel in the ratio.
  *
- * <p>Arguments: phones topology [rounds] [warm-up rounds], e.g. {@code 500 ONE_NAT 7 3}.
+ * <p>How runs meet the collector ({@code -Dprobe.mode}):
+ * <ul>
+ *   <li>{@code cached} (default): the last four traces stay referenced, as the web app's run cache keeps them, and
+ *       runs follow each other with no forced collection: every trace outlives the young collections that copy
+ *       it, and each run carries its share of the old collections that free the traces leaving the cache;
+ *   <li>{@code clean}: each run starts from a collected heap and its trace is dropped at the next run. Whether a
+ *       run meets a young collection at all then depends on its allocation against the young generation G1
+ *       chose: a 500-phone run may fit and pay nothing while a 1000-phone run pays two or three collections.
+ * </ul>
+ *
+ * <p>Arguments: phones topology [rounds] [warm-up rounds], e.g. {@code 500 ONE_NAT 9 4}.
  */
 public final class LinearityProbe {
-    /**
-     * {@code -Dprobe.steady=true}: runs follow each other with no collection in between, as in a server, so each
-     * run carries its share of the collections that copy its trace and free earlier ones. Without it every run
-     * starts from a collected heap, where whether a short run meets a young collection at all is a matter of luck.
-     */
-    private static final boolean STEADY = Boolean.getBoolean("probe.steady");
+    private static final boolean CLEAN = "clean".equals(System.getProperty("probe.mode", "cached"));
 
     private LinearityProbe() {}
 
-    private record Case(String name, Setup setup, List<Double> wallNsPerStep, List<Double> cpuNsPerStep,
-            List<Double> gcNsPerStep, List<Double> faultsPerKStep) {
+    private record Run(double wallNs, double cpuNs, double gcNs, double faults, int steps) {}
+
+    private record Case(String name, Setup setup, List<Run> runs) {
         Case(String name, Setup setup) {
-            this(name, setup, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            this(name, setup, new ArrayList<>());
         }
     }
 
     public static void main(String[] args) {
         int n = Integer.parseInt(args[0]);
         Topology topology = Topology.valueOf(args[1]);
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 7;
-        int warmRounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 9;
+        int warmRounds = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         List<Case> cases = List.of(
                 new Case(n + " × 1 h", BenchSetups.many(n, topology, NatKind.APDM_RANDOM, 3600 * Time.S)),
                 new Case(n + " × 2 h", BenchSetups.many(n, topology, NatKind.APDM_RANDOM, 7200 * Time.S)),
                 new Case(2 * n + " × 1 h", BenchSetups.many(2 * n, topology, NatKind.APDM_RANDOM, 3600 * Time.S)));
-        Trace keep = null;
+        Trace[] kept = new Trace[CLEAN ? 1 : 4];
+        int next = 0;
         // the first rounds only warm up: on 2 cores C2 still recompiles hot paths through the first few large runs,
         // and G1 settles its young generation size; a round measured then makes N look slower than 2N
         for (int r = 0; r < warmRounds + rounds; r++) {
             for (Case c : cases) {
-                if (r < warmRounds) {
-                    keep = null;
-                    keep = Emulator.run(c.setup());
-                    continue;
-                }
-                keep = null;
-                if (!STEADY) {
+                if (CLEAN) {
+                    kept[0] = null;
                     Heap.usedAfterGc();
                 }
                 long faults0 = CpuClock.minorFaults();
                 long gc0 = CpuClock.gcMillis();
                 long cpu0 = CpuClock.threadCpuNanos();
                 long start = System.nanoTime();
-                keep = Emulator.run(c.setup());
-                double wall = System.nanoTime() - start;
-                double cpu = CpuClock.threadCpuNanos() - cpu0;
-                double gc = (CpuClock.gcMillis() - gc0) * 1e6;
-                double faults = CpuClock.minorFaults() - faults0;
-                c.wallNsPerStep().add(wall / keep.size());
-                c.cpuNsPerStep().add(cpu / keep.size());
-                c.gcNsPerStep().add(gc / keep.size());
-                c.faultsPerKStep().add(faults * 1000 / keep.size());
+                Trace t = Emulator.run(c.setup());
+                Run run = new Run(System.nanoTime() - start, CpuClock.threadCpuNanos() - cpu0,
+                        (CpuClock.gcMillis() - gc0) * 1e6, CpuClock.minorFaults() - faults0, t.size());
+                kept[next++ % kept.length] = t;
+                if (r >= warmRounds) {
+                    c.runs().add(run);
+                }
             }
         }
+        System.out.printf("mode %s, %d rounds after %d warm-up rounds%n", CLEAN ? "clean" : "cached", rounds,
+                warmRounds);
         for (Case c : cases) {
             System.out.printf("%-14s wall %6.0f ns/step (best %6.0f), thread cpu %6.0f (best %6.0f), GC pauses %5.0f,"
-                    + " minor faults %5.1f per 1000 steps%n", c.name(), median(c.wallNsPerStep()),
-                    min(c.wallNsPerStep()), median(c.cpuNsPerStep()), min(c.cpuNsPerStep()),
-                    median(c.gcNsPerStep()), median(c.faultsPerKStep()));
+                    + " minor faults %5.1f per 1000 steps%n", c.name(), median(c, x -> x.wallNs() / x.steps()),
+                    min(c, x -> x.wallNs() / x.steps()), median(c, x -> x.cpuNs() / x.steps()),
+                    min(c, x -> x.cpuNs() / x.steps()), median(c, x -> x.gcNs() / x.steps()),
+                    median(c, x -> x.faults() * 1000 / x.steps()));
         }
-        System.out.println("(last trace: " + keep.size() + " steps)");
+        List<Double> wall = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            Run small = cases.get(0).runs().get(i);
+            Run big = cases.get(2).runs().get(i);
+            wall.add(big.wallNs() / small.wallNs());
+            cpu.add(big.cpuNs() / small.cpuNs());
+        }
+        System.out.printf("2N/N per round: wall median %.2f (%.2f–%.2f), thread cpu median %.2f (%.2f–%.2f)%n",
+                median(wall), wall.stream().mapToDouble(d -> d).min().orElse(0),
+                wall.stream().mapToDouble(d -> d).max().orElse(0), median(cpu),
+                cpu.stream().mapToDouble(d -> d).min().orElse(0), cpu.stream().mapToDouble(d -> d).max().orElse(0));
     }
 
-    private static double min(List<Double> xs) {
-        return xs.stream().mapToDouble(d -> d).min().orElse(0);
+    private static double min(Case c, java.util.function.ToDoubleFunction<Run> f) {
+        return c.runs().stream().mapToDouble(f).min().orElse(0);
+    }
+
+    private static double median(Case c, java.util.function.ToDoubleFunction<Run> f) {
+        return median(c.runs().stream().map(f::applyAsDouble).toList());
     }
 
     private static double median(List<Double> xs) {
         List<Double> s = new ArrayList<>(xs);
         s.sort(null);
-        return s.get(s.size() / 2);
+        int m = s.size() / 2;
+        return s.size() % 2 == 1 ? s.get(m) : (s.get(m - 1) + s.get(m)) / 2;
     }
 }
