@@ -19,8 +19,8 @@ final class Mapping {
     final Transport transport;
     final Endpoint inside;
     final Endpoint outside;
-    /** The remote this mapping was made for: what the mapping behaviour compares new destinations with. */
-    final Endpoint remote;
+    /** The remote this mapping was made for ({@link Endpoint#asLong}): what new destinations are compared with. */
+    private final long remote;
     /** {@code *}, a remote address, or a remote address:port, per the mapping behaviour. */
     final String remoteKey;
     /** The row's key in the NAT table, made once: a keep-alive republishes the row, not a new key string. */
@@ -30,17 +30,20 @@ final class Mapping {
     long lastOutbound;
     int refreshStep;
     /**
-     * The filter's permissions, in the order they were first given: the remote that earned each, its key (remote
-     * address or address:port) and when it ends. A mapping has one to a few; arrays searched by value, because
-     * every outbound packet looks its remote up here (a string key per packet was a measurable part of a run).
+     * The filter's permissions, in the order they were first given: per remote, {@code permitData[2i]} is the remote
+     * that earned it ({@link Endpoint#asLong}) and {@code permitData[2i+1]} when it ends; {@code permitKeys[i]} its key
+     * (remote address or address:port). A mapping has one to a few. Numbers in one array, because every outbound
+     * packet looks its remote up here: a string key per packet, then an object per remote, were each a measurable
+     * part of a 1000-phone run.
      */
-    private Endpoint[] permitted = new Endpoint[1];
+    private long[] permitData = new long[2];
     private String[] permitKeys = new String[1];
-    private long[] permitUntil = new long[1];
-    private int permits;
+    private int permitCount;
     /** Its refreshes, from which the NAT table derives the moving fields of the row it last published. */
     final NatHistory.Log log;
     Scheduler.Timer expiryTimer;
+    /** The next younger live mapping of the same inside endpoint (the NAT's chain of them), or null. */
+    Mapping nextSibling;
     /** The last packet translated out and its translation: the next keep-alive is the same packet again. */
     private Packet lastIn;
     private Packet lastOut;
@@ -57,7 +60,7 @@ final class Mapping {
         this.transport = transport;
         this.inside = inside;
         this.outside = outside;
-        this.remote = remote;
+        this.remote = remote.asLong();
         this.remoteKey = remoteKey;
         this.key = NatRow.key(nat, transport, outside.port(), remoteKey);
         this.created = created;
@@ -80,39 +83,38 @@ final class Mapping {
             log.refreshed(NatHistory.ANY, step, now);
             return false;
         }
-        int i = permission(filtering, dst);
+        int i = permission(filtering, dst.asLong());
         boolean added = i < 0;
         if (added) {
-            if (permits == permitted.length) {
-                permitted = Arrays.copyOf(permitted, permits * 2);
-                permitKeys = Arrays.copyOf(permitKeys, permits * 2);
-                permitUntil = Arrays.copyOf(permitUntil, permits * 2);
+            if (permitCount == permitKeys.length) {
+                permitData = Arrays.copyOf(permitData, permitCount * 4);
+                permitKeys = Arrays.copyOf(permitKeys, permitCount * 2);
             }
-            i = permits++;
-            permitted[i] = dst;
+            i = permitCount++;
+            permitData[2 * i] = dst.asLong();
             permitKeys[i] = remoteKey(filtering, dst);
         }
-        permitUntil[i] = now + filterTimeout;
+        permitData[2 * i + 1] = now + filterTimeout;
         log.refreshed(permitKeys[i], step, now);
         return added;
     }
 
     /** Whether {@code src} may send in at {@code now} under the {@code filtering} behaviour (RFC 4787 §5). */
     boolean permits(NatSetup.Behaviour filtering, Endpoint src, long now) {
-        int i = permission(filtering, src);
-        return i >= 0 && now < permitUntil[i];
+        int i = permission(filtering, src.asLong());
+        return i >= 0 && now < permitData[2 * i + 1];
     }
 
     /** The keys of the remotes permitted so far, sorted, separated by spaces (for explanations). */
     String permittedKeys() {
-        String[] keys = Arrays.copyOf(permitKeys, permits);
+        String[] keys = Arrays.copyOf(permitKeys, permitCount);
         Arrays.sort(keys);
         return String.join(" ", keys);
     }
 
-    private int permission(NatSetup.Behaviour filtering, Endpoint remote) {
-        for (int i = 0; i < permits; i++) {
-            if (same(filtering, permitted[i], remote)) {
+    private int permission(NatSetup.Behaviour filtering, long remote) {
+        for (int i = 0; i < permitCount; i++) {
+            if (same(filtering, permitData[2 * i], remote)) {
                 return i;
             }
         }
@@ -143,15 +145,18 @@ final class Mapping {
 
     /** Whether a packet to {@code dst} uses this mapping under the {@code mapping} behaviour (RFC 4787 §4.1). */
     boolean serves(NatSetup.Behaviour mapping, Endpoint dst) {
-        return same(mapping, remote, dst);
+        return same(mapping, remote, dst.asLong());
     }
 
-    /** Whether two remotes count as one under a behaviour: any, same address, or same address and port. */
-    private static boolean same(NatSetup.Behaviour b, Endpoint x, Endpoint y) {
+    /**
+     * Whether two remotes ({@link Endpoint#asLong}: address above port) count as one under a behaviour: any, same
+     * address, or same address and port.
+     */
+    private static boolean same(NatSetup.Behaviour b, long x, long y) {
         return switch (b) {
             case ENDPOINT_INDEPENDENT -> true;
-            case ADDRESS_DEPENDENT -> x.ip().equals(y.ip());
-            case ADDRESS_AND_PORT_DEPENDENT -> x.equals(y);
+            case ADDRESS_DEPENDENT -> x >>> 16 == y >>> 16;
+            case ADDRESS_AND_PORT_DEPENDENT -> x == y;
         };
     }
 
@@ -170,9 +175,9 @@ final class Mapping {
 
     NatRow row(long udpTimeout) {
         // an immutable list, which NatRow keeps as it is (List.copyOf of an immutable list copies nothing)
-        NatRow.Permission[] each = new NatRow.Permission[permits];
-        for (int i = 0; i < permits; i++) {
-            each[i] = new NatRow.Permission(permitKeys[i], permitUntil[i]);
+        NatRow.Permission[] each = new NatRow.Permission[permitCount];
+        for (int i = 0; i < permitCount; i++) {
+            each[i] = new NatRow.Permission(permitKeys[i], permitData[2 * i + 1]);
         }
         Arrays.sort(each, Comparator.comparing(NatRow.Permission::remote)); // the table lists remotes sorted
         List<NatRow.Permission> perms = List.of(each);

@@ -16,7 +16,6 @@ import dev.vialab.emulator.trace.Kind;
 import dev.vialab.emulator.trace.NatHistory;
 import dev.vialab.emulator.trace.TraceRecorder;
 import dev.vialab.emulator.trace.Why;
-import java.util.ArrayList;
 
 /**
  * A NAT as RFC 4787 (UDP) and RFC 5382 (TCP) describe it: a mapping behaviour decides when an outbound packet
@@ -35,11 +34,11 @@ public final class NatBox implements Node {
     private final NatHistory history;
     private final PortAllocator ports;
     /**
-     * Live mappings of each inside endpoint (transport, address, port), oldest first: an outbound packet takes the
-     * one that serves its destination (a few at most: one per registrar under address-dependent mapping), and a
-     * new one is explained by the first.
+     * The oldest live mapping of each inside endpoint (transport, address, port), the others chained after it
+     * ({@link Mapping#nextSibling}): an outbound packet takes the one that serves its destination (a few at most:
+     * one per registrar under address-dependent mapping), and a new one is explained by the first.
      */
-    private final LongIndex<ArrayList<Mapping>> byInside = new LongIndex<>();
+    private final LongIndex<Mapping> byInside = new LongIndex<>();
     /** Live mappings by public port (transport, port): where an inbound packet goes. */
     private final LongIndex<Mapping> byPort = new LongIndex<>();
     /** The last expired or closed mapping of each public port (transport, port), to explain later drops. */
@@ -120,12 +119,9 @@ public final class NatBox implements Node {
 
     /** The live mapping of {@code src} that serves {@code dst} under the mapping behaviour, or null. */
     private Mapping flow(Transport t, Endpoint src, Endpoint dst) {
-        ArrayList<Mapping> siblings = byInside.get(insideKey(t, src));
-        if (siblings != null) {
-            for (Mapping m : siblings) {
-                if (m.serves(setup.mapping(), dst)) {
-                    return m;
-                }
+        for (Mapping m = byInside.get(insideKey(t, src)); m != null; m = m.nextSibling) {
+            if (m.serves(setup.mapping(), dst)) {
+                return m;
             }
         }
         return null;
@@ -135,12 +131,7 @@ public final class NatBox implements Node {
         String rk = Mapping.remoteKey(setup.mapping(), dst);
         int port = ports.allocate(src.port(), p -> byPort.containsKey(portKey(t, p)));
         Endpoint pub = new Endpoint(setup.publicIp(), port);
-        ArrayList<Mapping> siblings = byInside.get(insideKey(t, src));
-        if (siblings == null) {
-            siblings = new ArrayList<>(2);
-            byInside.put(insideKey(t, src), siblings);
-        }
-        Mapping other = siblings.isEmpty() ? null : siblings.getFirst();
+        Mapping other = byInside.get(insideKey(t, src));
         String behaviour = setup.mapping().id();
         Why why = other == null
                 ? Why.of("nat.mapping.created", "RFC 4787 §4.1", src, pub, dst, behaviour)
@@ -150,7 +141,15 @@ public final class NatBox implements Node {
                 new NatHistory.Log(setup.udpTimeout(), setup.filterTimeout()));
         m.tcpOpen = t == Transport.TCP;
         byPort.put(portKey(t, port), m);
-        siblings.add(m);
+        if (other == null) {
+            byInside.put(insideKey(t, src), m);
+        } else {
+            Mapping last = other;
+            while (last.nextSibling != null) {
+                last = last.nextSibling;
+            }
+            last.nextSibling = m;
+        }
         publish(m, true);
         recorder.record(Kind.NAT_MAPPING, name(), null, why);
         return m;
@@ -159,8 +158,7 @@ public final class NatBox implements Node {
     private void outboundIcmp(Hop hop, Packet.Icmp icmp) {
         // An inside host refusing a datagram that came in through a mapping: translate it back out.
         Packet.Udp q = icmp.quoted();
-        ArrayList<Mapping> of = byInside.get(insideKey(Transport.UDP, q.dst()));
-        Mapping found = of == null || of.isEmpty() ? null : of.getFirst();
+        Mapping found = byInside.get(insideKey(Transport.UDP, q.dst()));
         if (found == null) {
             recorder.record(Kind.DROP, name(), hop, Why.of("nat.drop.icmp", "RFC 5508 §4.2", q.dst()));
             return;
@@ -290,13 +288,23 @@ public final class NatBox implements Node {
             m.expiryTimer.cancel();
         }
         byPort.remove(portKey(m.transport, m.outside.port()));
-        ArrayList<Mapping> siblings = byInside.get(insideKey(m.transport, m.inside));
-        if (siblings != null) {
-            siblings.remove(m);
-            if (siblings.isEmpty()) {
-                byInside.remove(insideKey(m.transport, m.inside));
+        long key = insideKey(m.transport, m.inside);
+        Mapping first = byInside.get(key);
+        if (first == m) {
+            if (m.nextSibling == null) {
+                byInside.remove(key);
+            } else {
+                byInside.put(key, m.nextSibling);
+            }
+        } else {
+            for (Mapping p = first; p != null; p = p.nextSibling) {
+                if (p.nextSibling == m) {
+                    p.nextSibling = m.nextSibling;
+                    break;
+                }
             }
         }
+        m.nextSibling = null;
         recorder.update(w -> w.withNat(w.nat().remove(m.key)));
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
  * <p>Why: every outbound packet refreshes its mapping, and a keep-alive every 15 s per phone made the NAT table
  * half of a long trace (a path copy of ~10 tree nodes and a new row per keep-alive, about 600 B). Now the table
  * stores a row only when its stable part changes (created, a new remote permitted, removed); a refresh appends
- * (step, time) to its mapping's {@link Log}, 12 bytes, and nothing else: the run's {@link StepLog} reads the
+ * (step, time) to its mapping's {@link Log}, 16 bytes, and nothing else: the run's {@link StepLog} reads the
  * table of a step as of the last refresh at or before it ({@link PMap#readAt}).
  * Reading a row at step i is a binary search per permitted remote, so a step's state stays O(rows · log).
  *
@@ -37,30 +37,53 @@ public final class NatHistory implements PMap.Reader<NatRow> {
         return log == null ? stored : log.read(stored, asOf);
     }
 
-    /** The refreshes of one mapping: per remote (filter key, or {@link #ANY}), the steps and times, ascending. */
+    /**
+     * The refreshes of one mapping: per remote (filter key, or {@link #ANY}), the steps and times, ascending. The
+     * first remote's log sits in a field: a mapping almost always has one, and every keep-alive appends to it.
+     */
     public static final class Log {
+        private static final Times[] NONE = {};
         private final long udpTimeout;
         private final long filterTimeout;
-        private String[] remotes = new String[0];
-        private Times[] times = new Times[0];
+        private Times first;
+        private Times[] more = NONE;
 
         public Log(long udpTimeout, long filterTimeout) {
             this.udpTimeout = udpTimeout;
             this.filterTimeout = filterTimeout;
         }
 
-        /** An outbound packet at {@code step}, {@code time} towards {@code remote}. Steps never decrease. */
+        /**
+         * An outbound packet at {@code step}, {@code time} towards {@code remote}. Steps never decrease. The caller
+         * passes the same string object for the same remote, so finding its log is a reference comparison.
+         */
         public void refreshed(String remote, int step, long time) {
-            int i = indexOf(remote);
-            if (i >= 0) {
-                times[i].add(step, time);
+            Times t = first;
+            if (t != null && (t.remote == remote || t.remote.equals(remote))) {
+                t.add(step, time);
                 return;
             }
-            remotes = Arrays.copyOf(remotes, remotes.length + 1);
-            times = Arrays.copyOf(times, times.length + 1);
-            remotes[remotes.length - 1] = remote;
-            times[times.length - 1] = new Times();
-            times[times.length - 1].add(step, time);
+            int i = indexOf(remote);
+            if (i >= 0) {
+                times(i).add(step, time);
+                return;
+            }
+            t = new Times(remote);
+            t.add(step, time);
+            if (first == null) {
+                first = t;
+            } else {
+                more = Arrays.copyOf(more, more.length + 1);
+                more[more.length - 1] = t;
+            }
+        }
+
+        private int count() {
+            return first == null ? 0 : 1 + more.length;
+        }
+
+        private Times times(int i) {
+            return i == 0 ? first : more[i - 1];
         }
 
         /**
@@ -70,13 +93,14 @@ public final class NatHistory implements PMap.Reader<NatRow> {
         NatRow read(NatRow stored, int asOf) {
             int lastStep = stored.refreshedStep();
             long last = stored.lastOutbound();
-            int[] found = new int[times.length]; // one search per remote, reused for its permission below
-            for (int r = 0; r < times.length; r++) {
-                Times t = times[r];
+            int n = count();
+            int[] found = new int[n]; // one search per remote, reused for its permission below
+            for (int r = 0; r < n; r++) {
+                Times t = times(r);
                 int k = found[r] = t.atOrBefore(asOf);
-                if (k >= 0 && t.steps[k] > lastStep) {
-                    lastStep = t.steps[k];
-                    last = t.at[k];
+                if (k >= 0 && t.step(k) > lastStep) {
+                    lastStep = t.step(k);
+                    last = t.time(k);
                 }
             }
             if (lastStep == stored.refreshedStep()) {
@@ -88,8 +112,8 @@ public final class NatHistory implements PMap.Reader<NatRow> {
                 NatRow.Permission p = perms.get(i);
                 int r = indexOf(p.remote());
                 int k = r < 0 ? -1 : found[r];
-                each[i] = k < 0 || times[r].steps[k] <= stored.refreshedStep() ? p
-                        : new NatRow.Permission(p.remote(), times[r].at[k] + filterTimeout);
+                each[i] = k < 0 || times(r).step(k) <= stored.refreshedStep() ? p
+                        : new NatRow.Permission(p.remote(), times(r).time(k) + filterTimeout);
             }
             long expires = stored.transport() == Transport.UDP ? last + udpTimeout : -1;
             return new NatRow(stored.nat(), stored.transport(), stored.inside(), stored.outside(), stored.remote(),
@@ -97,8 +121,8 @@ public final class NatHistory implements PMap.Reader<NatRow> {
         }
 
         private int indexOf(String remote) {
-            for (int i = 0; i < remotes.length; i++) {
-                if (remotes[i].equals(remote)) {
+            for (int i = 0, n = count(); i < n; i++) {
+                if (times(i).remote.equals(remote)) {
                     return i;
                 }
             }
@@ -106,23 +130,38 @@ public final class NatHistory implements PMap.Reader<NatRow> {
         }
     }
 
-    /** Parallel growable arrays of (step, time); a second refresh in the same step replaces the first. */
+    /**
+     * One remote's (step, time) pairs, interleaved in one array so that appending touches one place; a second
+     * refresh in the same step replaces the first.
+     */
     private static final class Times {
-        private int[] steps = new int[4];
-        private long[] at = new long[4];
+        private final String remote;
+        private long[] entries = new long[8];
         private int size;
 
+        Times(String remote) {
+            this.remote = remote;
+        }
+
+        int step(int k) {
+            return (int) entries[2 * k];
+        }
+
+        long time(int k) {
+            return entries[2 * k + 1];
+        }
+
         void add(int step, long time) {
-            if (size > 0 && steps[size - 1] == step) {
-                at[size - 1] = time;
+            if (size > 0 && step(size - 1) == step) {
+                entries[2 * size - 1] = time;
                 return;
             }
-            if (size == steps.length) {
-                steps = Arrays.copyOf(steps, size * 2);
-                at = Arrays.copyOf(at, size * 2);
+            if (2 * size == entries.length) {
+                entries = Arrays.copyOf(entries, entries.length * 2);
             }
-            steps[size] = step;
-            at[size++] = time;
+            entries[2 * size] = step;
+            entries[2 * size + 1] = time;
+            size++;
         }
 
         /** The index of the last entry at or before {@code step}, or -1. */
@@ -132,7 +171,7 @@ public final class NatHistory implements PMap.Reader<NatRow> {
             int found = -1;
             while (lo <= hi) {
                 int mid = (lo + hi) >>> 1;
-                if (steps[mid] <= step) {
+                if (step(mid) <= step) {
                     found = mid;
                     lo = mid + 1;
                 } else {

@@ -141,7 +141,8 @@ final class JsonTraces {
                 new NodeInfo("dns", NodeInfo.Role.DNS, List.of("192.168.1.2")));
         List<CallOutcome> outcomes = List.of(new CallOutcome("call1", CallOutcome.Result.LOST, 4,
                 Why.of("outcome.lost", ""), List.of(new CallOutcome.Link(4, Why.of("k.icmp", "")))));
-        return new Trace(nodes, StepLog.of(steps), List.of(new Mark("t1", 0, 0)), outcomes, 60, Why.of("run.end", "", "0.000"));
+        return new Trace(nodes, StepLog.of(steps), List.of(new Mark("t1", 0, 0)), outcomes, 60,
+                Why.of("run.end", "", "0.000"));
     }
 
     private static Hop hop(int flight, Packet p, Category c, Why because) {
