@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vialab.emulator.trace.TraceRecorder;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Events run in (time, order scheduled) order; a cancelled event never runs; time never goes back. */
@@ -68,5 +71,102 @@ class SchedulerTest {
         assertThat(ran).containsExactly("a@10", "b@10", "c@10", "d@15");
         assertThat(s.peekTime()).isEqualTo(20);
         assertThatThrownBy(() -> s.at(14, () -> {})).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void a_fired_timer_rearmed_runs_again_in_the_place_a_new_timer_would_take_and_a_queued_one_cannot_be_rearmed() {
+        Scheduler s = new Scheduler(new TraceRecorder());
+        List<String> ran = new ArrayList<>();
+        Scheduler.Timer[] self = new Scheduler.Timer[1];
+        int[] count = {0};
+        self[0] = s.at(10, () -> {
+            ran.add("tick@" + s.now());
+            if (++count[0] < 3) {
+                s.at(s.now() + 5, () -> ran.add("other@" + s.now())); // scheduled first, so it runs first
+                assertThat(Scheduler.rearmable(self[0])).isTrue();
+                s.rearm(self[0], s.now() + 5);
+            }
+        });
+        assertThat(Scheduler.rearmable(self[0])).isFalse();
+        assertThatThrownBy(() -> s.rearm(self[0], 20)).isInstanceOf(IllegalStateException.class);
+
+        while (s.runNext(Long.MAX_VALUE)) {
+            // run all
+        }
+
+        assertThat(ran).containsExactly("tick@10", "other@15", "tick@15", "other@20", "tick@20");
+        assertThat(self[0].pending()).isFalse();
+    }
+
+    @Test
+    void a_cancelled_timer_still_queued_is_not_rearmable_and_a_rearmed_one_can_be_cancelled() {
+        Scheduler s = new Scheduler(new TraceRecorder());
+        List<String> ran = new ArrayList<>();
+        Scheduler.Timer t = s.at(10, () -> ran.add("t@" + s.now()));
+        t.cancel();
+        assertThat(Scheduler.rearmable(t)).isFalse();
+        Scheduler.Timer u = s.at(12, () -> ran.add("u@" + s.now()));
+        s.runNext(Long.MAX_VALUE);
+        s.rearm(u, 30).cancel();
+        s.at(40, () -> ran.add("v@" + s.now()));
+
+        while (s.runNext(Long.MAX_VALUE)) {
+            // run all
+        }
+
+        assertThat(ran).containsExactly("u@12", "v@40");
+    }
+
+    /**
+     * A model check of the timing wheel: timers from microseconds to days ahead (the current slot, the wheel, past
+     * the wheel, past several turns of it), scheduled from inside running events, some cancelled, must run exactly
+     * in the (time, order scheduled) order of a sorted map, and leave nothing queued.
+     */
+    @Test
+    void timers_near_in_the_wheel_and_past_it_run_in_time_and_schedule_order_like_a_sorted_map() {
+        long[] spans = {1, 1_000, 131_072, 1_000_000, 60_000_000, 600_000_000, 86_400_000_000L};
+        for (long seed = 1; seed <= 20; seed++) {
+            Scheduler s = new Scheduler(new TraceRecorder());
+            SplittableRandom rnd = new SplittableRandom(seed);
+            TreeMap<Long, Integer> expected = new TreeMap<>(); // key: time × 2^12 + order scheduled
+            Map<Scheduler.Timer, Long> keyOf = new IdentityHashMap<>();
+            List<Scheduler.Timer> live = new ArrayList<>();
+            List<Integer> ran = new ArrayList<>();
+            Runnable[] plan = new Runnable[1];
+            plan[0] = () -> {
+                for (int k = rnd.nextInt(4); k > 0 && keyOf.size() < 4_000; k--) {
+                    long at = s.now() + rnd.nextLong(spans[rnd.nextInt(spans.length)]);
+                    int order = keyOf.size();
+                    Scheduler.Timer t = s.at(at, () -> {
+                        ran.add(order);
+                        plan[0].run();
+                    });
+                    keyOf.put(t, at * 4096 + order);
+                    expected.put(at * 4096 + order, order);
+                    live.add(t);
+                }
+                if (!live.isEmpty() && rnd.nextInt(5) == 0) {
+                    Scheduler.Timer victim = live.remove(rnd.nextInt(live.size()));
+                    if (victim.pending()) {
+                        victim.cancel();
+                        expected.remove(keyOf.get(victim));
+                    }
+                }
+            };
+            for (int i = 0; i < 50; i++) {
+                plan[0].run();
+            }
+
+            long last = -1;
+            while (s.runNext(Long.MAX_VALUE)) {
+                assertThat(s.now()).isGreaterThanOrEqualTo(last);
+                last = s.now();
+            }
+
+            assertThat(ran).as("seed %d", seed).containsExactlyElementsOf(expected.values());
+            assertThat(ran.size()).isGreaterThan(1_000);
+            assertThat(s.queued()).isZero();
+            assertThat(s.peekTime()).isEqualTo(-1);
+        }
     }
 }
