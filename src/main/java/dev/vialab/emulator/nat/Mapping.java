@@ -14,7 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** One NAT mapping and the filter permissions of its remotes (RFC 4787 §4.1, §5). */
-final class Mapping {
+final class Mapping extends Network.LegCache {
     final String nat;
     final Transport transport;
     final Endpoint inside;
@@ -47,8 +47,6 @@ final class Mapping {
     /** The last packet translated out and its translation: the next keep-alive is the same packet again. */
     private Packet lastIn;
     private Packet lastOut;
-    /** The leg of the last packet forwarded out on this mapping, for the next keep-alive to share. */
-    final Network.LegCache outLegs = new Network.LegCache();
     private Why outWhy;
     private Endpoint outWhyDst;
     boolean tcpOpen;

@@ -111,7 +111,7 @@ public final class NatBox implements Node {
         }
         Packet translated = m.translateOut(hop.packet(), dst);
         recorder.record(Kind.FORWARD, name(), hop, m.outWhy(dst, setup.udpTimeout()));
-        net.forward(outside, translated, hop, m.outLegs);
+        net.forward(outside, translated, hop, m); // the mapping caches its last leg
         if (t == Transport.TCP && closing) {
             closeTcp(m, hop.packet() instanceof Packet.Tcp seg && seg.has(Packet.Tcp.RST));
         }

@@ -99,32 +99,42 @@ public abstract class Host implements Node {
             throw new IllegalStateException(name + ": UDP " + local + " is already bound");
         }
         udp.put(local, l);
-        Network.Attachment via = nics.get(address);
-        return new UdpSocket() {
-            /** The last datagram sent: a keep-alive repeats it exactly, and the trace can hold one copy. */
-            private Packet.Udp last;
-            private final Network.LegCache legs = new Network.LegCache();
+        return new BoundUdp(local, nics.get(address));
+    }
 
-            @Override
-            public Endpoint local() {
-                return local;
-            }
+    /**
+     * A bound UDP port. It is its own leg cache (no second object to touch per datagram) and keeps the last
+     * datagram sent: a keep-alive repeats it exactly, and the trace can hold one copy.
+     */
+    private final class BoundUdp extends Network.LegCache implements UdpSocket {
+        private final Endpoint local;
+        private final Network.Attachment via;
+        private Packet.Udp last;
 
-            @Override
-            public int send(Endpoint dst, byte[] payload, String label, Category category, boolean retx, Why why) {
-                Packet.Udp p = last;
-                if (p == null || p.payload() != payload || !p.dst().equals(dst)) {
-                    p = new Packet.Udp(local, dst, payload);
-                    last = p;
-                }
-                return net.send(via, p, label, category, retx, why, legs);
-            }
+        BoundUdp(Endpoint local, Network.Attachment via) {
+            this.local = local;
+            this.via = via;
+        }
 
-            @Override
-            public void close() {
-                udp.remove(local);
+        @Override
+        public Endpoint local() {
+            return local;
+        }
+
+        @Override
+        public int send(Endpoint dst, byte[] payload, String label, Category category, boolean retx, Why why) {
+            Packet.Udp p = last;
+            if (p == null || p.payload() != payload || !p.dst().equals(dst)) {
+                p = new Packet.Udp(local, dst, payload);
+                last = p;
             }
-        };
+            return net.send(via, p, label, category, retx, why, this);
+        }
+
+        @Override
+        public void close() {
+            udp.remove(local);
+        }
     }
 
     public boolean isBound(int port) {

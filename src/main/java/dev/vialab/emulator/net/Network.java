@@ -54,8 +54,11 @@ public final class Network {
      * so its hops share one leg and the trace holds no new object for it. Held by the sender rather than looked up
      * here, because the sender is already in hand and a table of flows is one more cache miss per packet.
      */
-    public static final class LegCache {
+    public static class LegCache {
         private Hop.Leg last;
+
+        /** Senders extend it rather than hold one: the cache sits in the sender's own object, no cache line apart. */
+        protected LegCache() {}
     }
 
     /** One interface of a node: its address on a segment and the one-way delay to that segment. */

@@ -21,6 +21,8 @@ import java.util.List;
 final class Account {
     final Phone phone;
     final PhoneSetup cfg;
+    /** {@code cfg.kaInterval()}, read every 12–15 s: here it is on the account's own cache lines. */
+    private final int kaInterval;
     private final ContactRewrite rewrite;
     private final Registration registration;
     Regc regc;
@@ -54,6 +56,7 @@ final class Account {
     Account(Phone phone) {
         this.phone = phone;
         this.cfg = phone.cfg();
+        this.kaInterval = cfg.kaInterval();
         this.rewrite = new ContactRewrite(this, phone);
         this.registration = new Registration(this, rewrite);
         this.affinity = new ServerAffinity(phone, cfg);
@@ -241,14 +244,21 @@ final class Account {
     }
 
     private void scheduleKeepAlive() {
-        int k = cfg.kaInterval();
+        int k = kaInterval;
         int lower = (int) (0.8 * k);
         int delay = k > lower ? lower + phone.kaJitter().nextInt(k - lower) : k;
-        kaNext = phone.scheduler().now() + delay * Time.S;
-        kaTimer = phone.scheduler().at(kaNext, () -> {
-            phone.sendKeepAlive(kaTarget);
-            scheduleKeepAlive();
-        });
+        Scheduler s = phone.scheduler();
+        kaNext = s.now() + delay * Time.S;
+        // the running timer re-arms itself (no new timer per keep-alive); after a stop it is still queued
+        kaTimer = Scheduler.rearmable(kaTimer) ? s.rearm(kaTimer, kaNext) : s.at(kaNext, kaAction);
+    }
+
+    /** One closure for all keep-alives of this account. */
+    private final Runnable kaAction = this::keepAliveDue;
+
+    private void keepAliveDue() {
+        phone.sendKeepAlive(kaTarget);
+        scheduleKeepAlive();
     }
 
     void stopKeepAlive() {

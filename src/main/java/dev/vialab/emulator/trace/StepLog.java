@@ -1,5 +1,7 @@
 package dev.vialab.emulator.trace;
 
+import dev.vialab.emulator.packet.Packet;
+
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
@@ -165,10 +167,22 @@ public final class StepLog extends AbstractList<Step> implements RandomAccess {
                 sentAts[index >>> SHIFT][index & MASK], leg);
     }
 
-    /** The step's explanation, with the step's own time put in where it stands for it ({@link Why#at}). */
+    /**
+     * The step's explanation, with the step's own time and its packet's source put in where it stands for them
+     * ({@link Why#at}).
+     */
     public Why why(int index) {
         Why why = (Why) ref(index, 2);
-        return why.isStepTimed() ? why.at(time(index)) : why;
+        if (!why.isStepBound()) {
+            return why;
+        }
+        Hop.Leg leg = (Hop.Leg) ref(index, 1);
+        Object source = leg == null ? null : switch (leg.packet()) {
+            case Packet.Udp u -> u.src();
+            case Packet.Tcp t -> t.src();
+            case Packet.Icmp i -> i.srcIp();
+        };
+        return why.at(time(index), source);
     }
 
     /**

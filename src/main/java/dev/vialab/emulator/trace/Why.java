@@ -49,34 +49,55 @@ public final class Why {
      */
     public record StepTimePlus(long delay) {}
 
+    /**
+     * An argument that stands for the source address of the packet the step carries (the step's hop). Why: a
+     * registrar hears a keep-alive from every phone's NAT mapping every 12–15 s; with this marker one explanation
+     * serves them all, where one per source meant a table lookup, a cold cache line, on every keep-alive.
+     */
+    public enum StepSource { PACKET }
+
     /** This explanation as recorded at {@code time}: each {@link StepTimePlus} becomes that moment; else itself. */
     public Why at(long time) {
+        return at(time, null);
+    }
+
+    /**
+     * This explanation as recorded at {@code time} for a step whose packet came from {@code source}: each
+     * {@link StepTimePlus} becomes that moment, {@link StepSource} that address; else itself.
+     */
+    public Why at(long time, Object source) {
         int n = size();
-        boolean timed = false;
+        boolean bound = false;
         Object[] args = new Object[n];
         for (int i = 0; i < n; i++) {
             Object a = raw(i);
             if (a instanceof StepTimePlus p) {
                 a = new Time.Stamp(time + p.delay());
-                timed = true;
+                bound = true;
+            } else if (a == StepSource.PACKET) {
+                a = source;
+                bound = true;
             }
             args[i] = a;
         }
-        return timed ? new Why(key, rule, args) : this;
+        return bound ? new Why(key, rule, args) : this;
     }
 
-    /** Whether {@link #at} would change it: some argument is a {@link StepTimePlus}. */
-    boolean isStepTimed() {
-        if (a0 instanceof StepTimePlus || a1 instanceof StepTimePlus || a2 instanceof StepTimePlus
-                || a3 instanceof StepTimePlus) {
+    /** Whether {@link #at} would change it: some argument is a {@link StepTimePlus} or a {@link StepSource}. */
+    boolean isStepBound() {
+        if (isMarker(a0) || isMarker(a1) || isMarker(a2) || isMarker(a3)) {
             return true;
         }
         for (Object a : more) {
-            if (a instanceof StepTimePlus) {
+            if (isMarker(a)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isMarker(Object a) {
+        return a instanceof StepTimePlus || a == StepSource.PACKET;
     }
 
     public String key() {
