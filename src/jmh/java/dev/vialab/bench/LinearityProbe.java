@@ -90,10 +90,18 @@ public final class LinearityProbe {
             wall.add(big.wallNs() / small.wallNs());
             cpu.add(big.cpuNs() / small.cpuNs());
         }
+        // the ratio of the sums: each case's collections, met by some runs and not by others, count in full
+        System.out.printf("2N/N of all rounds' sums: wall %.2f, thread cpu %.2f%n",
+                sum(cases.get(2), Run::wallNs) / sum(cases.get(0), Run::wallNs),
+                sum(cases.get(2), Run::cpuNs) / sum(cases.get(0), Run::cpuNs));
         System.out.printf("2N/N per round: wall median %.2f (%.2f–%.2f), thread cpu median %.2f (%.2f–%.2f)%n",
                 median(wall), wall.stream().mapToDouble(d -> d).min().orElse(0),
                 wall.stream().mapToDouble(d -> d).max().orElse(0), median(cpu),
                 cpu.stream().mapToDouble(d -> d).min().orElse(0), cpu.stream().mapToDouble(d -> d).max().orElse(0));
+    }
+
+    private static double sum(Case c, java.util.function.ToDoubleFunction<Run> f) {
+        return c.runs().stream().mapToDouble(f).sum();
     }
 
     private static double min(Case c, java.util.function.ToDoubleFunction<Run> f) {

@@ -58,6 +58,7 @@ public final class Resolver {
     private final Scheduler scheduler;
     private final TraceRecorder recorder;
     private final UdpSocket socket;
+    private final Network net;
     private final TreeMap<Integer, Consumer<Message>> pending = new TreeMap<>();
     private final TreeMap<String, Cached> cache = new TreeMap<>();
 
@@ -70,6 +71,7 @@ public final class Resolver {
         this.weights = weights;
         this.scheduler = net.scheduler();
         this.recorder = net.recorder();
+        this.net = net;
         this.socket = host.bind(localPort, this::response);
     }
 
@@ -313,10 +315,11 @@ public final class Resolver {
         waiting.accept(m);
     }
 
-    private static List<Endpoint> toEndpoints(List<Ip> ips, int port) {
+    /** The run's one object per destination (see {@link Network#intern}). */
+    private List<Endpoint> toEndpoints(List<Ip> ips, int port) {
         List<Endpoint> out = new ArrayList<>(ips.size());
         for (Ip ip : ips) {
-            out.add(new Endpoint(ip, port));
+            out.add(net.intern(new Endpoint(ip, port)));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.vialab.emulator.net;
 
+import dev.vialab.emulator.packet.Endpoint;
 import dev.vialab.emulator.packet.Ip;
 import dev.vialab.emulator.packet.Packet;
 import dev.vialab.emulator.trace.Category;
@@ -68,6 +69,7 @@ public final class Network {
     private final TraceRecorder recorder;
     private final Segment internet = new Segment("internet", new Ip(0), 0);
     private final List<Segment> lans = new ArrayList<>();
+    private final LongIndex<Endpoint> endpoints = new LongIndex<>();
     private int flights;
 
     public Network(Scheduler scheduler, TraceRecorder recorder) {
@@ -97,6 +99,20 @@ public final class Network {
     /** Makes {@code inside} the gateway of its LAN (a NAT's inside interface). */
     public void setGateway(Attachment inside) {
         inside.segment().gateway = inside;
+    }
+
+    /**
+     * The run's one object for an address and port. Why: every phone resolves the same few registrars anew for
+     * each transaction (R1); with a fresh object per answer, each phone's keep-alive target was its own pair of
+     * objects (endpoint, address), two cache misses per keep-alive at a thousand phones. Shared, they stay cached.
+     */
+    public Endpoint intern(Endpoint e) {
+        Endpoint known = endpoints.get(e.asLong());
+        if (known != null) {
+            return known;
+        }
+        endpoints.put(e.asLong(), e);
+        return e;
     }
 
     public Scheduler scheduler() {

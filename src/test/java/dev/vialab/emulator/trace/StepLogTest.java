@@ -95,6 +95,22 @@ class StepLogTest {
     }
 
     @Test
+    void an_explanation_that_stands_for_its_steps_packet_source_reads_back_with_each_steps_own_source() {
+        Why shared = Why.of("registrar.rx.keepalive", "R13", Why.StepSource.PACKET);
+        StepLog log = new StepLog();
+        for (int port : new int[] {13450, 13000}) {
+            Packet p = new Packet.Udp(Endpoint.of("203.0.113.195", port), Endpoint.of("198.51.100.1", 5060),
+                    new byte[] {13, 10});
+            log.add(port, Kind.PACKET, "ip1", new Hop(1, "nat", "ip1", 0, "internet", p, "keep-alive",
+                    Category.KEEPALIVE, false, shared), shared, -1, World.EMPTY, -1);
+        }
+
+        assertThat(log.why(0).args()).containsExactly("203.0.113.195:13450");
+        assertThat(log.get(1).why().args()).containsExactly("203.0.113.195:13000");
+        assertThat(log.why(1).key()).isEqualTo("registrar.rx.keepalive");
+    }
+
+    @Test
     void hand_made_steps_must_sit_at_their_own_index() {
         assertThatThrownBy(() -> StepLog.of(List.of(step(1, World.EMPTY))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("step 1 at position 0");
