@@ -1,6 +1,5 @@
 package dev.vialab.bench;
 
-import dev.vialab.emulator.trace.Step;
 import dev.vialab.emulator.trace.StepLog;
 import dev.vialab.emulator.trace.Trace;
 import dev.vialab.emulator.trace.World;
@@ -32,10 +31,13 @@ final class TraceFootprint {
     static String report(Trace t) {
         TraceFootprint f = new TraceFootprint();
         f.columns(t.steps());
-        for (Step s : t.steps()) { // each Step is made on reading: only what it refers to is the trace's
-            f.walk("hop", s.hop());
-            f.walk("why", s.why());
-            World w = s.state();
+        StepLog log = t.steps();
+        for (int i = 0; i < log.size(); i++) {
+            // a Step, its Hop and an explanation with step-bound arguments are made on reading: charge what the
+            // row stores (the hop's shared leg, the explanation as recorded), not what a read makes of it
+            f.walk("hop", stored(log, i, 1));
+            f.walk("why", stored(log, i, 2));
+            World w = log.state(i);
             if (f.charge("world", w, false)) {
                 f.walk("world.nat", w.nat());
                 f.walk("world.bindings", w.bindings());
@@ -46,6 +48,27 @@ final class TraceFootprint {
             }
         }
         return f.format();
+    }
+
+    /** Slot {@code slot} of row {@code i} of the step log's reference columns (1: the hop's leg, 2: the why). */
+    private static Object stored(StepLog log, int i, int slot) {
+        try {
+            return REF.invoke(log, i, slot);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("StepLog.ref(int, int) is what the footprint reads", e);
+        }
+    }
+
+    private static final java.lang.reflect.Method REF = refMethod();
+
+    private static java.lang.reflect.Method refMethod() {
+        try {
+            java.lang.reflect.Method m = StepLog.class.getDeclaredMethod("ref", int.class, int.class);
+            m.setAccessible(true);
+            return m;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The step log's own arrays (its columns, in chunks), charged to "steps"; not what the rows refer to. */

@@ -23,7 +23,7 @@ public final class Scheduler {
         long seq;
         private int cause;
         private final Runnable action;
-        boolean cancelled;
+        private boolean cancelled;
         private boolean fired;
 
         private Timer(long at, long seq, int cause, Runnable action) {
@@ -46,7 +46,7 @@ public final class Scheduler {
         }
     }
 
-    /** Bucket width: 2^17 µs ≈ 131 ms, about 25 events of a 1000-phone run. */
+    /** Bucket width: 2^17 µs ≈ 131 ms, about 25 steps of a 1000-phone run. */
     private static final int SHIFT = 17;
     /** Wheel slots (a power of two): 4096 × 131 ms ≈ 537 s, past the usual 300 s registration refresh. */
     private static final int SLOTS = 4096;

@@ -44,6 +44,9 @@ public final class SipCodec {
 
     public record KeepAlive() implements Parsed {}
 
+    /** The one keep-alive value: a registrar hears thousands of them, and they carry nothing. */
+    private static final KeepAlive KEEP_ALIVE = new KeepAlive();
+
     public record Malformed(String error) implements Parsed {}
 
     final HeaderFactoryImpl headers = new HeaderFactoryImpl();
@@ -52,7 +55,7 @@ public final class SipCodec {
 
     public Parsed parse(byte[] bytes) {
         if (isKeepAlive(bytes)) {
-            return new KeepAlive();
+            return KEEP_ALIVE;
         }
         try {
             SIPMessage m = parser.parseSIPMessage(bytes, true, false, (ex, msg, cls, header, text) -> {
