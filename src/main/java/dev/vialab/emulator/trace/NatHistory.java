@@ -39,16 +39,17 @@ public final class NatHistory implements PMap.Reader<NatRow> {
 
     /**
      * The refreshes of one mapping: per remote (filter key, or {@link #ANY}), the steps and times, ascending. The
-     * first remote's log sits in a field: a mapping almost always has one, and every keep-alive appends to it.
+     * log is itself the first remote's {@link Times}: a mapping almost always has one remote, every keep-alive
+     * appends to it, and a separate object was one more cache miss per keep-alive with a thousand phones.
      */
-    public static final class Log {
+    public static final class Log extends Times {
         private static final Times[] NONE = {};
         private final long udpTimeout;
         private final long filterTimeout;
-        private Times first;
         private Times[] more = NONE;
 
         public Log(long udpTimeout, long filterTimeout) {
+            super(null);
             this.udpTimeout = udpTimeout;
             this.filterTimeout = filterTimeout;
         }
@@ -58,9 +59,13 @@ public final class NatHistory implements PMap.Reader<NatRow> {
          * passes the same string object for the same remote, so finding its log is a reference comparison.
          */
         public void refreshed(String remote, int step, long time) {
-            Times t = first;
-            if (t != null && (t.remote == remote || t.remote.equals(remote))) {
-                t.add(step, time);
+            if (this.remote == remote || remote.equals(this.remote)) {
+                add(step, time);
+                return;
+            }
+            if (this.remote == null) { // the first refresh: this log becomes its remote's
+                this.remote = remote;
+                add(step, time);
                 return;
             }
             int i = indexOf(remote);
@@ -68,22 +73,18 @@ public final class NatHistory implements PMap.Reader<NatRow> {
                 times(i).add(step, time);
                 return;
             }
-            t = new Times(remote);
+            Times t = new Times(remote);
             t.add(step, time);
-            if (first == null) {
-                first = t;
-            } else {
-                more = Arrays.copyOf(more, more.length + 1);
-                more[more.length - 1] = t;
-            }
+            more = Arrays.copyOf(more, more.length + 1);
+            more[more.length - 1] = t;
         }
 
         private int count() {
-            return first == null ? 0 : 1 + more.length;
+            return remote == null ? 0 : 1 + more.length;
         }
 
         private Times times(int i) {
-            return i == 0 ? first : more[i - 1];
+            return i == 0 ? this : more[i - 1];
         }
 
         /**
@@ -134,8 +135,9 @@ public final class NatHistory implements PMap.Reader<NatRow> {
      * One remote's (step, time) pairs, interleaved in one array so that appending touches one place; a second
      * refresh in the same step replaces the first.
      */
-    private static final class Times {
-        private final String remote;
+    private static class Times {
+        /** Set once: at construction, or for a {@link Log} at its first refresh. */
+        String remote;
         private long[] entries = new long[8];
         private int size;
 
