@@ -113,9 +113,6 @@ public final class LinearityProbe {
     }
 
     private static double median(List<Double> xs) {
-        List<Double> s = new ArrayList<>(xs);
-        s.sort(null);
-        int m = s.size() / 2;
-        return s.size() % 2 == 1 ? s.get(m) : (s.get(m - 1) + s.get(m)) / 2;
+        return Stats.median(xs.stream().mapToDouble(d -> d).toArray());
     }
 }

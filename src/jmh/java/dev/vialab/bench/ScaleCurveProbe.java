@@ -57,8 +57,8 @@ public final class ScaleCurveProbe {
         System.out.printf("%s, %d rounds after %d warm-up rounds%n", topology, rounds, warm);
         for (int i = 0; i < ns.length; i++) {
             System.out.printf("N %5d  %8d steps  thread cpu %5.0f ns/step (median)  wall %5.0f (median) %5.0f (mean)"
-                    + "  GC pauses %4.0f (mean)%n", ns[i], steps[i], median(cpu[i]) / steps[i],
-                    median(wall[i]) / steps[i], mean(wall[i]) / steps[i], mean(gc[i]) / steps[i]);
+                    + "  GC pauses %4.0f (mean)%n", ns[i], steps[i], Stats.median(cpu[i]) / steps[i],
+                    Stats.median(wall[i]) / steps[i], mean(wall[i]) / steps[i], mean(gc[i]) / steps[i]);
         }
         for (int i = 1; i < ns.length; i++) {
             double f = Math.log((double) ns[i] / ns[i - 1]) / Math.log(2);
@@ -67,13 +67,6 @@ public final class ScaleCurveProbe {
             System.out.printf("%5d → %5d: thread cpu ×%.2f, wall ×%.2f; per doubling ×%.2f, ×%.2f%n", ns[i - 1], ns[i],
                     c, w, Math.pow(c, 1 / f), Math.pow(w, 1 / f));
         }
-    }
-
-    private static double median(double[] xs) {
-        double[] s = xs.clone();
-        Arrays.sort(s);
-        int m = s.length / 2;
-        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
     }
 
     private static double mean(double[] xs) {

@@ -237,16 +237,11 @@ public class SipMessageCostBench {
     }
 
     private static double medianCpu(Path file, String method) throws IOException {
-        double[] v = Files.readAllLines(file).stream().filter(l -> l.startsWith(method + " "))
-                .mapToDouble(l -> Double.parseDouble(l.substring(method.length() + 1))).sorted().toArray();
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return Stats.median(Files.readAllLines(file).stream().filter(l -> l.startsWith(method + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(method.length() + 1))).toArray());
     }
 
     private static double median(List<double[]> rows, int column) {
-        double[] v = rows.stream().mapToDouble(r -> r[column]).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return Stats.median(rows.stream().mapToDouble(r -> r[column]).toArray());
     }
 }
