@@ -50,4 +50,26 @@ class ResolverTest {
         assertThat(t.query().key("dns.answer.nxdomain").first()).isPresent();
         assertThat(t.query().key("dns.resolved.a").first()).isPresent();
     }
+
+    @Test
+    void every_answer_is_labelled_with_the_order_it_carried_when_the_order_alternates() {
+        Trace t = Runs.yaml("""
+                dns:
+                  names:
+                    - {name: sip.example.com, addresses: [ip1, ip2, ip3],
+                       order: {policy: per-query, orders: [[ip1, ip2, ip3], [ip3, ip1, ip2]], then: repeat}}
+                phone: {reg_timeout: 60}
+                duration: 400s
+                """);
+        List<String> answers = t.query().from("dns").kind(Kind.PACKET).list().stream()
+                .map(s -> s.hop().label()).toList();
+        assertThat(answers).hasSizeGreaterThanOrEqualTo(4);
+        for (int i = 0; i < answers.size(); i++) {
+            String ips = i % 2 == 0 ? "198.51.100.1 198.51.100.2 198.51.100.3" : "198.51.100.3 198.51.100.1 198.51.100.2";
+            assertThat(answers.get(i)).isEqualTo("A sip.example.com: " + ips);
+        }
+        // the phone explains each answer it hears by the same label
+        List<String> heard = t.query().key("dns.response").list().stream().map(s -> s.why().arg(0)).toList();
+        assertThat(heard).isEqualTo(answers);
+    }
 }

@@ -49,6 +49,15 @@ public final class DnsServer extends Host {
     private static final class NameState {
         final DnsSetup.Name config;
         int queries;
+        /**
+         * The last A answer's order, as asked and as written: most policies give the same order again and again
+         * (fixed, a held list), and a thousand phones asking anew for every transaction (R1) made the same text
+         * each time.
+         */
+        String lastAsked;
+        List<Ip> lastOrder;
+        String lastShown;
+        String lastLabel;
 
         NameState(DnsSetup.Name config) {
             this.config = config;
@@ -99,13 +108,24 @@ public final class DnsServer extends Host {
         NameState a = names.get(qname);
         Why why;
         List<String> shown = new ArrayList<>();
+        String label = null;
         if (q.getType() == Type.A && a != null) {
             List<Ip> order = order(a);
             for (Ip ip : order) {
                 r.addRecord(aRecord(q.getName(), ip, a.config.ttl()), Section.ANSWER);
-                shown.add(ip.toString());
             }
-            why = Why.of("dns.answer.a", "", qname, String.join(" ", shown), describe(a));
+            String asked = q.getName().toString();
+            if (!order.equals(a.lastOrder) || !asked.equals(a.lastAsked)) {
+                for (Ip ip : order) {
+                    shown.add(ip.toString());
+                }
+                a.lastAsked = asked;
+                a.lastOrder = order;
+                a.lastShown = String.join(" ", shown);
+                a.lastLabel = DnsText.label(r);
+            }
+            label = a.lastLabel;
+            why = Why.of("dns.answer.a", "", qname, a.lastShown, describe(a));
         } else if (q.getType() == Type.SRV && hasSrv(qname)) {
             for (DnsSetup.Srv s : setup.srv()) {
                 if (absolute(s.service()).equals(qname)) {
@@ -131,7 +151,9 @@ public final class DnsServer extends Host {
             why = Why.of("dns.answer.nxdomain", "RFC 2308 §2.1", qname, Type.string(q.getType()));
         }
         d.accept(why);
-        String label = DnsText.label(r);
+        if (label == null) {
+            label = DnsText.label(r);
+        }
         socket.send(p.src(), r.toWire(), label, Category.DNS, false, why);
     }
 

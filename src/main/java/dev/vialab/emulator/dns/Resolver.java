@@ -25,6 +25,7 @@ import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SRVRecord;
@@ -61,6 +62,8 @@ public final class Resolver {
     private final Network net;
     private final TreeMap<Integer, Consumer<Message>> pending = new TreeMap<>();
     private final TreeMap<String, Cached> cache = new TreeMap<>();
+    /** Names asked, parsed once: a phone asks the same one or two names for every transaction (R1, R3). */
+    private final TreeMap<String, Name> qnames = new TreeMap<>();
 
     public Resolver(String owner, Host host, Network net, Endpoint server, int localPort, Mode mode, Rng ids,
             Rng weights) {
@@ -205,7 +208,7 @@ public final class Resolver {
         int ttl = MAX_TTL;
         for (Record r : m.getSection(Section.ADDITIONAL)) {
             if (r instanceof ARecord a && r.getName().toString().equals(target)) {
-                ips.add(Ip.parse(a.getAddress().getHostAddress()));
+                ips.add(Ip.of(a.getAddress().getAddress()));
                 ttl = (int) Math.min(ttl, a.getTTL());
             }
         }
@@ -268,7 +271,7 @@ public final class Resolver {
         List<Ip> ips = new ArrayList<>();
         for (Record r : m.getSection(Section.ANSWER)) {
             if (r instanceof ARecord a) {
-                ips.add(Ip.parse(a.getAddress().getHostAddress()));
+                ips.add(Ip.of(a.getAddress().getAddress()));
             }
         }
         return ips;
@@ -279,7 +282,7 @@ public final class Resolver {
         while (pending.containsKey(id)) {
             id = (id + 1) & 0xffff;
         }
-        Message q = Message.newQuery(Record.newRecord(DnsServer.name(name), type, DClass.IN));
+        Message q = Message.newQuery(Record.newRecord(qnames.computeIfAbsent(name, DnsServer::name), type, DClass.IN));
         q.getHeader().setID(id);
         int queryId = id;
         pending.put(id, then);
@@ -311,7 +314,7 @@ public final class Resolver {
             d.drop(Why.of("dns.unexpected", "", m.getHeader().getID()));
             return;
         }
-        d.accept(Why.of("dns.response", "", DnsText.label(m)));
+        d.accept(Why.of("dns.response", "", new DnsText.Label(p.payload())));
         waiting.accept(m);
     }
 

@@ -36,10 +36,10 @@ final class ContactRewrite {
         SipMessages.ViaFacts via = SipMessages.ViaFacts.of(resp.getTopmostVia());
         String host = via.publicHost();
         int port = via.publicPort();
-        if (!Ip.isValid(host)) {
+        Ip received = Ip.tryParse(host);
+        if (received == null) {
             return false;
         }
-        Ip received = Ip.parse(host);
         Endpoint learned = new Endpoint(received, port);
         acc.lastReceived = learned.toString();
         learnVia(learned, tsx);

@@ -9,8 +9,10 @@ import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Map;
 import javax.sip.InvalidArgumentException;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.Header;
@@ -24,6 +26,19 @@ final class SipMessages {
     static final String ALLOW = "PRACK, INVITE, ACK, BYE, CANCEL, UPDATE, INFO, SUBSCRIBE, NOTIFY, REFER, MESSAGE, OPTIONS";
 
     private final SipCodec codec;
+    /**
+     * Contact lines already written, by what they say. Why: a phone sends the same Contact in every refresh and a
+     * registrar returns each binding's in every 200, and building one (JAIN-SIP parses the URI into an address)
+     * was the largest allocation of a REGISTER after parsing the message itself. Bounded, least recently used.
+     */
+    private final LinkedHashMap<ContactSpec, String> contactLines =
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ContactSpec, String> eldest) {
+                    return size() > CONTACT_LINES;
+                }
+            };
+    private static final int CONTACT_LINES = 4096;
 
     SipMessages(SipCodec codec) {
         this.codec = codec;
@@ -125,7 +140,12 @@ final class SipMessages {
      * per contact); JAIN-SIP would join several into one comma-separated line.
      */
     Header contactLine(ContactSpec spec) {
-        return raw("Contact", ((gov.nist.javax.sip.header.SIPHeader) contact(spec)).getValue());
+        String text = contactLines.get(spec);
+        if (text == null) {
+            text = ((gov.nist.javax.sip.header.SIPHeader) contact(spec)).getValue();
+            contactLines.put(spec, text);
+        }
+        return raw("Contact", text);
     }
 
     Header expires(int seconds) {
