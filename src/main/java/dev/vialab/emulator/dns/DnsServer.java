@@ -43,6 +43,9 @@ public final class DnsServer extends Host {
 
     private final DnsSetup setup;
     private final String zone;
+    /** The last question's name as asked and in lower case. */
+    private String lastAsked;
+    private String lastQname;
     private final Rng shuffle;
     private final TreeMap<String, NameState> names = new TreeMap<>();
 
@@ -104,7 +107,12 @@ public final class DnsServer extends Host {
         }
         r.getHeader().setFlag(Flags.RA);
         r.addRecord(q, Section.QUESTION);
-        String qname = q.getName().toString().toLowerCase(Locale.ROOT);
+        String asked = q.getName().toString();
+        if (!asked.equals(lastAsked)) { // the lower-case form is an explanation argument: one per name asked
+            lastAsked = asked;
+            lastQname = asked.toLowerCase(Locale.ROOT);
+        }
+        String qname = lastQname;
         NameState a = names.get(qname);
         Why why;
         List<String> shown = new ArrayList<>();
@@ -114,7 +122,6 @@ public final class DnsServer extends Host {
             for (Ip ip : order) {
                 r.addRecord(aRecord(q.getName(), ip, a.config.ttl()), Section.ANSWER);
             }
-            String asked = q.getName().toString();
             if (!order.equals(a.lastOrder) || !asked.equals(a.lastAsked)) {
                 for (Ip ip : order) {
                     shown.add(ip.toString());

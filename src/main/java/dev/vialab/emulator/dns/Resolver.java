@@ -64,6 +64,9 @@ public final class Resolver {
     private final TreeMap<String, Cached> cache = new TreeMap<>();
     /** Names asked, parsed once: a phone asks the same one or two names for every transaction (R1, R3). */
     private final TreeMap<String, Name> qnames = new TreeMap<>();
+    /** The last resolved targets and their text, which a phone asking for every request mostly gets again. */
+    private List<Endpoint> lastTargets;
+    private String lastTargetsText;
 
     public Resolver(String owner, Host host, Network net, Endpoint server, int localPort, Mode mode, Rng ids,
             Rng weights) {
@@ -116,12 +119,14 @@ public final class Resolver {
     }
 
     private void finish(String name, List<Endpoint> targets, String key, String rule, Consumer<List<Endpoint>> done) {
-        List<String> shown = targets.stream().map(Endpoint::toString).toList();
         if (targets.isEmpty()) {
             recorder.record(Kind.DNS, owner, null, Why.of("dns.failed", "R1", name));
         } else {
-            recorder.record(Kind.DNS, owner, null, Why.of(key, rule, name, String.join(" ", shown),
-                    targets.getFirst()));
+            if (!targets.equals(lastTargets)) { // the same answer again (R1: asked anew per request): same text
+                lastTargets = targets;
+                lastTargetsText = String.join(" ", targets.stream().map(Endpoint::toString).toList());
+            }
+            recorder.record(Kind.DNS, owner, null, Why.of(key, rule, name, lastTargetsText, targets.getFirst()));
         }
         done.accept(targets);
     }

@@ -42,6 +42,9 @@ final class Account {
     private Scheduler.Timer retryTimer;
     String state = "idle";
     String server = "";
+    private final EndpointText serverText = new EndpointText();
+    private final EndpointText kaTargetText = new EndpointText();
+    final EndpointText receivedText = new EndpointText();
     boolean quitting;
     /** server_affinity's pin (R28). */
     final ServerAffinity affinity;
@@ -179,12 +182,12 @@ final class Account {
 
     void registered(Regc r, ClientTransaction tsx, int granted) {
         state = "registered";
-        server = tsx.dest.toString();
+        server = serverText.of(tsx.dest);
         regConn = tsx.conn;
         attemptCnt = 0;
         updateKeepAlive(tsx);
         phone.recorder().record(Kind.REGISTRATION, phone.name(), null,
-                Why.of("acc.registered", "R9", tsx.dest, r.activeContact(), granted, Time.format(r.refreshAt)));
+                Why.of("acc.registered", "R9", tsx.dest, r.activeContact(), granted, new Time.Stamp(r.refreshAt)));
         publish();
     }
 
@@ -330,7 +333,7 @@ final class Account {
     void publish() {
         Regc r = regc;
         PhoneView v = new PhoneView(phone.name(), state, server, contact == null ? "" : contact,
-                phone.udpSentByText(), lastReceived, kaTarget == null ? "" : kaTarget.toString(),
+                phone.udpSentByText(), lastReceived, kaTarget == null ? "" : kaTargetText.of(kaTarget),
                 r == null ? -1 : r.refreshAt, retryTimer != null && retryTimer.pending() ? retryTimer.at() : -1,
                 r == null ? "" : r.callId, r == null ? 0 : r.cseq, contactRewritten);
         phone.recorder().update(w -> w.withPhones(w.phones().put(v.phone(), v)));

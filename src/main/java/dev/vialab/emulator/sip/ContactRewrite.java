@@ -41,7 +41,7 @@ final class ContactRewrite {
             return false;
         }
         Endpoint learned = new Endpoint(received, port);
-        acc.lastReceived = learned.toString();
+        acc.lastReceived = acc.receivedText.of(learned);
         learnVia(learned, tsx);
         if (cfg.allowContactRewrite() == 0) {
             return false;

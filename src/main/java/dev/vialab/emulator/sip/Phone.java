@@ -172,14 +172,14 @@ public final class Phone extends Host {
     private void response(Delivery d, SIPResponse r) {
         SipMessages.ViaFacts via = SipMessages.ViaFacts.of(r.getTopmostVia());
         ClientTransaction tsx = transactions.get(via.branch());
-        String cseqText = r.getCSeq().getSeqNumber() + " " + r.getCSeq().getMethod();
-        String rport = via.received() == null ? "-" : via.received() + ":" + via.publicPort();
+        ResponseText.CSeq cseqText = new ResponseText.CSeq(r.getCSeq().getSeqNumber(), r.getCSeq().getMethod());
+        String rport = via.received() == null ? "-" : responseText.rport(via.received(), via.publicPort());
         if (tsx == null) {
             d.accept(Why.of("phone.rx.response.stray", "RFC 3261 §17.1.2.2", r.getStatusCode(), cseqText));
             return;
         }
-        int step = d.accept(Why.of("phone.rx.response", "RFC 3581 §4", r.getStatusCode() + " "
-                + r.getReasonPhrase(), cseqText, rport));
+        int step = d.accept(Why.of("phone.rx.response", "RFC 3581 §4", responseText.status(r.getStatusCode(),
+                r.getReasonPhrase()), cseqText, rport));
         tsx.response(r, step);
     }
 
@@ -198,6 +198,8 @@ public final class Phone extends Host {
     }
 
     private Endpoint kaWhyTarget;
+    private final EndpointText sentByText = new EndpointText();
+    private final ResponseText responseText = new ResponseText();
     private Why kaWhy;
 
     /** The Via sent-by of a new UDP request: the learned {@code received:rport} if Via rewrite learned one (R21). */
@@ -222,7 +224,7 @@ public final class Phone extends Host {
     }
 
     String udpSentByText() {
-        return (cfg.transport() == Transport.TCP ? tcpSentBy() : udpSentBy()).toString();
+        return sentByText.of(cfg.transport() == Transport.TCP ? tcpSentBy() : udpSentBy());
     }
 
     int ephemeralTcpPort() {

@@ -75,8 +75,7 @@ final class RegistrarCore {
                 return;
             }
         }
-        String viaReceived = source.toString();
-        d.accept(Why.of("registrar.rx.register", "RFC 3581 §4", aor, viaReceived, contacts.size()));
+        d.accept(Why.of("registrar.rx.register", "RFC 3581 §4", aor, source, contacts.size())); // source printed as received:rport
         long now = r.scheduler().now();
         if (wildcard) {
             for (BindingRow b : r.location.lookup(aor)) {
