@@ -42,6 +42,11 @@ final class Mapping extends Network.LegCache {
     /** Its refreshes, from which the NAT table derives the moving fields of the row it last published. */
     final NatHistory.Log log;
     Scheduler.Timer expiryTimer;
+    /**
+     * Whether {@link #expiryTimer} is queued, kept here: every outbound packet asks, and asking the timer was one
+     * more object, a cache miss on a cold mapping, per keep-alive.
+     */
+    boolean expiryArmed;
     /** The next younger live mapping of the same inside endpoint (the NAT's chain of them), or null. */
     Mapping nextSibling;
     /** The last packet translated out and its translation: the next keep-alive is the same packet again. */

@@ -261,18 +261,21 @@ public final class NatBox implements Node {
     // ---- lifetimes -----------------------------------------------------------------------------------------
 
     private void scheduleExpiry(Mapping m) {
-        if (m.expiryTimer != null && m.expiryTimer.pending()) {
+        if (m.expiryArmed) {
             return; // it reschedules itself when it fires early (the lazy timer avoids one queue entry per refresh)
         }
+        m.expiryArmed = true;
         m.expiryTimer = scheduler.at(m.expiresAt(udpTimeout), () -> expiryDue(m));
     }
 
     private void expiryDue(Mapping m) {
+        m.expiryArmed = false;
         if (byPort.get(portKey(m.transport, m.outside.port())) != m) {
             return;
         }
         long due = m.expiresAt(udpTimeout);
         if (due > scheduler.now()) {
+            m.expiryArmed = true;
             m.expiryTimer = scheduler.at(due, () -> expiryDue(m));
             return;
         }
@@ -309,6 +312,7 @@ public final class NatBox implements Node {
     private void remove(Mapping m) {
         if (m.expiryTimer != null) {
             m.expiryTimer.cancel();
+            m.expiryArmed = false;
         }
         byPort.remove(portKey(m.transport, m.outside.port()));
         long key = insideKey(m.transport, m.inside);

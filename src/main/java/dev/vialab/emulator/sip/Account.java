@@ -18,7 +18,7 @@ import java.util.List;
  * final response follows rulebook B1 ("Dispatch order … implement exactly"): regc_tsx_cb (ALWAYS_UPDATE check),
  * auth re-send, 423 re-send, refresh scheduling, then regc_cb.
  */
-final class Account {
+final class Account implements Runnable {
     final Phone phone;
     final PhoneSetup cfg;
     /** {@code cfg.kaInterval()}, read every 12–15 s: here it is on the account's own cache lines. */
@@ -253,13 +253,15 @@ final class Account {
         Scheduler s = phone.scheduler();
         kaNext = s.now() + delay * Time.S;
         // the running timer re-arms itself (no new timer per keep-alive); after a stop it is still queued
-        kaTimer = Scheduler.rearmable(kaTimer) ? s.rearm(kaTimer, kaNext) : s.at(kaNext, kaAction);
+        kaTimer = Scheduler.rearmable(kaTimer) ? s.rearm(kaTimer, kaNext) : s.at(kaNext, this);
     }
 
-    /** One closure for all keep-alives of this account. */
-    private final Runnable kaAction = this::keepAliveDue;
-
-    private void keepAliveDue() {
+    /**
+     * A keep-alive is due: the account is its own timer action. Why not a closure: the timer would then lead to the
+     * closure and the closure to the account, one more cold object on every keep-alive of a thousand phones.
+     */
+    @Override
+    public void run() {
         phone.sendKeepAlive(kaTarget);
         scheduleKeepAlive();
     }
