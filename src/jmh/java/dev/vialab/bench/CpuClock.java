@@ -86,4 +86,12 @@ final class CpuClock {
     static long threadCpuNanos() {
         return THREADS.getCurrentThreadCpuTime();
     }
+
+    /**
+     * Bytes this thread has allocated so far (HotSpot's TLAB accounting), or -1 where the JVM does not count them.
+     * Allocation per step is what decides how often a run meets a young collection.
+     */
+    static long allocatedBytes() {
+        return THREADS instanceof com.sun.management.ThreadMXBean hs ? hs.getCurrentThreadAllocatedBytes() : -1;
+    }
 }

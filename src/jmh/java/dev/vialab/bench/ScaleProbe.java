@@ -36,11 +36,14 @@ public final class ScaleProbe {
             long gc0 = CpuClock.gcMillis();
             long n0 = CpuClock.gcCount();
             long cpu0 = CpuClock.threadCpuNanos();
+            long bytes0 = CpuClock.allocatedBytes();
             long start = System.nanoTime();
             t = Emulator.run(setup);
-            System.out.printf("run %d: wall %.0f ms, thread cpu %.0f ms, GC %d ms in %d collections%n", i + 1,
-                    (System.nanoTime() - start) / 1e6, (CpuClock.threadCpuNanos() - cpu0) / 1e6,
-                    CpuClock.gcMillis() - gc0, CpuClock.gcCount() - n0);
+            long allocated = CpuClock.allocatedBytes() - bytes0;
+            System.out.printf("run %d: wall %.0f ms, thread cpu %.0f ms, GC %d ms in %d collections, allocated %.0f MB"
+                    + " (%.0f B/step)%n", i + 1, (System.nanoTime() - start) / 1e6,
+                    (CpuClock.threadCpuNanos() - cpu0) / 1e6, CpuClock.gcMillis() - gc0, CpuClock.gcCount() - n0,
+                    allocated / 1e6, (double) allocated / t.size());
         }
         long used = Heap.usedAfterGc();
         Map<Kind, Integer> kinds = new EnumMap<>(Kind.class);
