@@ -30,14 +30,18 @@ final class Mapping extends Network.LegCache {
     long lastOutbound;
     int refreshStep;
     /**
-     * The filter's permissions, in the order they were first given: per remote, {@code permitData[2i]} is the remote
-     * that earned it ({@link Endpoint#asLong}) and {@code permitData[2i+1]} when it ends; {@code permitKeys[i]} its key
-     * (remote address or address:port). A mapping has one to a few. Numbers in one array, because every outbound
-     * packet looks its remote up here: a string key per packet, then an object per remote, were each a measurable
-     * part of a 1000-phone run.
+     * The filter's permissions, in the order they were first given: per remote, the remote that earned it
+     * ({@link Endpoint#asLong}), when it ends, and its key (remote address or address:port). The first sits in
+     * fields of the mapping, later ones in arrays ({@code moreData[2(i-1)]}, {@code moreData[2(i-1)+1]},
+     * {@code moreKeys[i-1]}). Why: every outbound packet looks its remote up here, and a mapping has one remote
+     * but for a few; a string key per packet, then an object per remote, then two arrays per mapping were each a
+     * measurable share of a 1000-phone run (the arrays: two more cold cache lines per keep-alive).
      */
-    private long[] permitData = new long[2];
-    private String[] permitKeys = new String[1];
+    private long remote0;
+    private long until0;
+    private String key0;
+    private long[] moreData;
+    private String[] moreKeys;
     private int permitCount;
     /** Its refreshes, from which the NAT table derives the moving fields of the row it last published. */
     final NatHistory.Log log;
@@ -89,39 +93,66 @@ final class Mapping extends Network.LegCache {
         int i = permission(filtering, dst.asLong());
         boolean added = i < 0;
         if (added) {
-            if (permitCount == permitKeys.length) {
-                permitData = Arrays.copyOf(permitData, permitCount * 4);
-                permitKeys = Arrays.copyOf(permitKeys, permitCount * 2);
-            }
             i = permitCount++;
-            permitData[2 * i] = dst.asLong();
-            permitKeys[i] = remoteKey(filtering, dst);
+            String key = remoteKey(filtering, dst);
+            if (i == 0) {
+                remote0 = dst.asLong();
+                key0 = key;
+            } else {
+                if (moreKeys == null) {
+                    moreData = new long[2];
+                    moreKeys = new String[1];
+                } else if (i - 1 == moreKeys.length) {
+                    moreData = Arrays.copyOf(moreData, moreData.length * 2);
+                    moreKeys = Arrays.copyOf(moreKeys, moreKeys.length * 2);
+                }
+                moreData[2 * (i - 1)] = dst.asLong();
+                moreKeys[i - 1] = key;
+            }
         }
-        permitData[2 * i + 1] = now + filterTimeout;
-        log.refreshed(permitKeys[i], step, now);
+        if (i == 0) {
+            until0 = now + filterTimeout;
+        } else {
+            moreData[2 * (i - 1) + 1] = now + filterTimeout;
+        }
+        log.refreshed(keyAt(i), step, now);
         return added;
     }
 
     /** Whether {@code src} may send in at {@code now} under the {@code filtering} behaviour (RFC 4787 §5). */
     boolean permits(NatSetup.Behaviour filtering, Endpoint src, long now) {
         int i = permission(filtering, src.asLong());
-        return i >= 0 && now < permitData[2 * i + 1];
+        return i >= 0 && now < untilAt(i);
     }
 
     /** The keys of the remotes permitted so far, sorted, separated by spaces (for explanations). */
     String permittedKeys() {
-        String[] keys = Arrays.copyOf(permitKeys, permitCount);
+        String[] keys = new String[permitCount];
+        for (int i = 0; i < permitCount; i++) {
+            keys[i] = keyAt(i);
+        }
         Arrays.sort(keys);
         return String.join(" ", keys);
     }
 
     private int permission(NatSetup.Behaviour filtering, long remote) {
-        for (int i = 0; i < permitCount; i++) {
-            if (same(filtering, permitData[2 * i], remote)) {
+        if (permitCount > 0 && same(filtering, remote0, remote)) {
+            return 0;
+        }
+        for (int i = 1; i < permitCount; i++) {
+            if (same(filtering, moreData[2 * (i - 1)], remote)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private long untilAt(int i) {
+        return i == 0 ? until0 : moreData[2 * (i - 1) + 1];
+    }
+
+    private String keyAt(int i) {
+        return i == 0 ? key0 : moreKeys[i - 1];
     }
 
     /**
@@ -180,7 +211,7 @@ final class Mapping extends Network.LegCache {
         // an immutable list, which NatRow keeps as it is (List.copyOf of an immutable list copies nothing)
         NatRow.Permission[] each = new NatRow.Permission[permitCount];
         for (int i = 0; i < permitCount; i++) {
-            each[i] = new NatRow.Permission(permitKeys[i], permitData[2 * i + 1]);
+            each[i] = new NatRow.Permission(keyAt(i), untilAt(i));
         }
         Arrays.sort(each, Comparator.comparing(NatRow.Permission::remote)); // the table lists remotes sorted
         List<NatRow.Permission> perms = List.of(each);

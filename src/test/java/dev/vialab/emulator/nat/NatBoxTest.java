@@ -66,6 +66,28 @@ class NatBoxTest {
     }
 
     @Test
+    void each_remote_of_one_mapping_keeps_its_own_filter_permission_and_lifetime() {
+        // one endpoint-independent mapping towards three remotes; address-and-port-dependent filtering gives each
+        // its own permission, ending 30 s after the last packet sent to it (RFC 4787 §5, REQ-8)
+        NatHarness h = new NatHarness(ENDPOINT_INDEPENDENT, ADDRESS_AND_PORT_DEPENDENT, 30 * Time.S);
+        Endpoint ip2Other = Endpoint.of("198.51.100.2", 5080);
+        h.at(0, () -> h.inside.send(5060, IP1, "to-ip1"));
+        h.at(20 * Time.S, () -> h.inside.send(5060, IP2, "to-ip2"));
+        h.at(25 * Time.S, () -> h.inside.send(5060, ip2Other, "to-ip2-5080"));
+        h.at(40 * Time.S, () -> h.inside.send(5060, ip2Other, "to-ip2-5080-again"));
+        h.at(29 * Time.S, () -> h.ip1.send(5060, h.seenByIp1(), "from-ip1"));
+        h.at(45 * Time.S, () -> h.ip1.send(5060, h.seenByIp1(), "from-ip1-expired"));
+        h.at(45 * Time.S, () -> h.ip1.send(5080, h.seenByIp1(), "from-ip1-5080-never"));
+        h.at(45 * Time.S, () -> h.ip2.send(5060, h.seenByIp1(), "from-ip2"));
+        h.at(45 * Time.S, () -> h.ip2.send(5080, h.seenByIp1(), "from-ip2-5080"));
+        h.at(55 * Time.S, () -> h.ip2.send(5060, h.seenByIp1(), "from-ip2-expired"));
+        h.at(55 * Time.S, () -> h.ip2.send(5080, h.seenByIp1(), "from-ip2-5080-still"));
+        h.run();
+        assertThat(h.ip2.received).extracting(Packet.Udp::src).containsOnly(h.seenByIp1()); // one mapping
+        assertThat(h.inside.texts()).containsExactly("from-ip1", "from-ip2", "from-ip2-5080", "from-ip2-5080-still");
+    }
+
+    @Test
     void a_udp_mapping_expires_after_its_timeout_without_outbound_traffic() {
         NatHarness h = new NatHarness(ENDPOINT_INDEPENDENT, ENDPOINT_INDEPENDENT, 30 * Time.S);
         h.at(0, () -> h.inside.send(5060, IP1, "hello"));
