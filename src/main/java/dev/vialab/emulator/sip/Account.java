@@ -18,11 +18,9 @@ import java.util.List;
  * final response follows rulebook B1 ("Dispatch order … implement exactly"): regc_tsx_cb (ALWAYS_UPDATE check),
  * auth re-send, 423 re-send, refresh scheduling, then regc_cb.
  */
-final class Account implements Runnable {
+final class Account {
     final Phone phone;
     final PhoneSetup cfg;
-    /** {@code cfg.kaInterval()}, read every 12–15 s: here it is on the account's own cache lines. */
-    private final int kaInterval;
     private final ContactRewrite rewrite;
     private final Registration registration;
     Regc regc;
@@ -35,9 +33,8 @@ final class Account implements Runnable {
     String lastReceived = "";
     /** {@code contact_rewritten}: the loop guard of pjsip #1796. */
     boolean contactRewritten;
-    Endpoint kaTarget;
-    private Scheduler.Timer kaTimer;
-    private long kaNext = -1;
+    /** The UDP keep-alive (R13), its own object: see {@link KeepAlive}. */
+    private final KeepAlive keepAlive;
     int attemptCnt;
     private Scheduler.Timer retryTimer;
     String state = "idle";
@@ -59,7 +56,7 @@ final class Account implements Runnable {
     Account(Phone phone) {
         this.phone = phone;
         this.cfg = phone.cfg();
-        this.kaInterval = cfg.kaInterval();
+        this.keepAlive = new KeepAlive(phone.scheduler(), phone.kaJitter(), cfg.kaInterval());
         this.rewrite = new ContactRewrite(this, phone);
         this.registration = new Registration(this, rewrite);
         this.affinity = new ServerAffinity(phone, cfg);
@@ -233,45 +230,21 @@ final class Account implements Runnable {
 
     /** Restarts the UDP keep-alive towards the REGISTER's destination (not the response's source, pjsip #1607). */
     private void updateKeepAlive(ClientTransaction tsx) {
-        Endpoint old = kaTarget;
+        Endpoint old = keepAlive.target();
         stopKeepAlive();
         if (tsx.transport != Transport.UDP || cfg.kaInterval() <= 0) {
             return;
         }
-        kaTarget = tsx.dest;
-        if (!kaTarget.equals(old)) {
+        Endpoint target = tsx.dest;
+        if (!target.equals(old)) {
             phone.recorder().record(Kind.REGISTRATION, phone.name(), null,
-                    Why.of(old == null ? "acc.ka.start" : "acc.ka.moved", "R13", old == null ? "-" : old, kaTarget));
+                    Why.of(old == null ? "acc.ka.start" : "acc.ka.moved", "R13", old == null ? "-" : old, target));
         }
-        scheduleKeepAlive();
-    }
-
-    private void scheduleKeepAlive() {
-        int k = kaInterval;
-        int lower = (int) (0.8 * k);
-        int delay = k > lower ? lower + phone.kaJitter().nextInt(k - lower) : k;
-        Scheduler s = phone.scheduler();
-        kaNext = s.now() + delay * Time.S;
-        // the running timer re-arms itself (no new timer per keep-alive); after a stop it is still queued
-        kaTimer = Scheduler.rearmable(kaTimer) ? s.rearm(kaTimer, kaNext) : s.at(kaNext, this);
-    }
-
-    /**
-     * A keep-alive is due: the account is its own timer action. Why not a closure: the timer would then lead to the
-     * closure and the closure to the account, one more cold object on every keep-alive of a thousand phones.
-     */
-    @Override
-    public void run() {
-        phone.sendKeepAlive(kaTarget);
-        scheduleKeepAlive();
+        keepAlive.start(target, phone.udp());
     }
 
     void stopKeepAlive() {
-        if (kaTimer != null) {
-            kaTimer.cancel();
-        }
-        kaTarget = null;
-        kaNext = -1;
+        keepAlive.stop();
     }
 
     // ---- transports, actions -------------------------------------------------------------------------------
@@ -335,7 +308,7 @@ final class Account implements Runnable {
     void publish() {
         Regc r = regc;
         PhoneView v = new PhoneView(phone.name(), state, server, contact == null ? "" : contact,
-                phone.udpSentByText(), lastReceived, kaTarget == null ? "" : kaTargetText.of(kaTarget),
+                phone.udpSentByText(), lastReceived, keepAlive.target() == null ? "" : kaTargetText.of(keepAlive.target()),
                 r == null ? -1 : r.refreshAt, retryTimer != null && retryTimer.pending() ? retryTimer.at() : -1,
                 r == null ? "" : r.callId, r == null ? 0 : r.cseq, contactRewritten);
         phone.recorder().update(w -> w.withPhones(w.phones().put(v.phone(), v)));

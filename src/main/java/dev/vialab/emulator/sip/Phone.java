@@ -18,7 +18,6 @@ import dev.vialab.emulator.trace.Kind;
 import dev.vialab.emulator.trace.TraceRecorder;
 import dev.vialab.emulator.trace.Why;
 import gov.nist.javax.sip.message.SIPResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.TreeMap;
 
 /**
@@ -26,7 +25,6 @@ import java.util.TreeMap;
  * R1–R38; this class owns the sockets, parses what arrives and routes it to transactions and calls.
  */
 public final class Phone extends Host {
-    private static final byte[] CRLF = "\r\n".getBytes(StandardCharsets.US_ASCII);
     /** PJSUA_UNREG_TIMEOUT: quitting waits at most this long for the un-REGISTER's answer (R38). */
     static final long UNREG_TIMEOUT = 4 * Time.S;
 
@@ -189,18 +187,13 @@ public final class Phone extends Host {
         udp.send(dest, bytes, label, Category.SIP, retransmission, because);
     }
 
-    void sendKeepAlive(Endpoint target) {
-        if (!target.equals(kaWhyTarget)) {
-            kaWhyTarget = target;
-            kaWhy = Why.of("phone.ka", "R13", target); // one explanation per target, shared by its keep-alives
-        }
-        udp.send(target, CRLF, "keep-alive", Category.KEEPALIVE, false, kaWhy);
+    /** The SIP UDP socket (keep-alives leave through it, R13). */
+    UdpSocket udp() {
+        return udp;
     }
 
-    private Endpoint kaWhyTarget;
     private final EndpointText sentByText = new EndpointText();
     private final ResponseText responseText = new ResponseText();
-    private Why kaWhy;
 
     /** The Via sent-by of a new UDP request: the learned {@code received:rport} if Via rewrite learned one (R21). */
     Endpoint udpSentBy() {

@@ -1,0 +1,84 @@
+package dev.vialab.emulator.sip;
+
+import dev.vialab.emulator.net.Rng;
+import dev.vialab.emulator.net.Scheduler;
+import dev.vialab.emulator.net.UdpSocket;
+import dev.vialab.emulator.packet.Endpoint;
+import dev.vialab.emulator.packet.Time;
+import dev.vialab.emulator.trace.Category;
+import dev.vialab.emulator.trace.Why;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The UDP keep-alive of one account (R13): pjsua_acc.c's keep-alive timer ({@code keep_alive_timer_cb}) sends
+ * {@code "\r\n"} every {@code ka_interval} seconds, with pjsua's jitter (80–100 % of the interval), to the
+ * destination of the last successful REGISTER (not the response's source, pjsip #1607), until the registration
+ * fails, ends or moves.
+ *
+ * <p>Why an object of its own, holding everything a keep-alive reads (scheduler, jitter stream, socket, target,
+ * explanation) rather than reaching through the account, the phone and its host: with a thousand phones each
+ * phone is cold when its keep-alive is due, and a 1000-phone profile put the growth of a step's cost with the
+ * number of phones on exactly those reads (the host's line behind the socket, the phone's behind the account).
+ * It is also the timer's action, so the timer leads straight here.
+ */
+final class KeepAlive implements Runnable {
+    private static final byte[] CRLF = "\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final Scheduler scheduler;
+    /** The phone's keep-alive jitter stream: a restarted account goes on with the same stream. */
+    private final Rng jitter;
+    /** {@code ka_interval}, seconds. */
+    private final int interval;
+    private Scheduler.Timer timer;
+    private UdpSocket socket;
+    private Endpoint target;
+    /** The explanation of the keep-alives to {@link #whyTarget}: one per target, shared by its keep-alives. */
+    private Endpoint whyTarget;
+    private Why why;
+
+    KeepAlive(Scheduler scheduler, Rng jitter, int interval) {
+        this.scheduler = scheduler;
+        this.jitter = jitter;
+        this.interval = interval;
+    }
+
+    /** Where keep-alives go, or null when none are sent. */
+    Endpoint target() {
+        return target;
+    }
+
+    /** Starts (or restarts) keep-alives to {@code dest} through {@code via}: the first one after a full delay. */
+    void start(Endpoint dest, UdpSocket via) {
+        stop();
+        target = dest;
+        socket = via;
+        schedule();
+    }
+
+    void stop() {
+        if (timer != null) {
+            timer.cancel();
+        }
+        target = null;
+    }
+
+    /** A keep-alive is due: send it and schedule the next. */
+    @Override
+    public void run() {
+        if (!target.equals(whyTarget)) {
+            whyTarget = target;
+            why = Why.of("phone.ka", "R13", target);
+        }
+        socket.send(target, CRLF, "keep-alive", Category.KEEPALIVE, false, why);
+        schedule();
+    }
+
+    private void schedule() {
+        int k = interval;
+        int lower = (int) (0.8 * k);
+        int delay = k > lower ? lower + jitter.nextInt(k - lower) : k;
+        long at = scheduler.now() + delay * Time.S;
+        // the running timer re-arms itself (no new timer per keep-alive); after a stop it is still queued
+        timer = Scheduler.rearmable(timer) ? scheduler.rearm(timer, at) : scheduler.at(at, this);
+    }
+}
