@@ -141,7 +141,7 @@ public final class NatBox implements Node {
         }
         Packet translated = m.translateOut(hop.packet(), dst);
         recorder.record(Kind.FORWARD, name(), hop, m.outWhy(dst, udpTimeout));
-        net.forward(outside, translated, hop, m); // the mapping caches its last leg
+        net.forward(outside, translated, dst.ip(), hop, m); // the mapping caches its last leg
         if (t == Transport.TCP && closing) {
             closeTcp(m, hop.packet() instanceof Packet.Tcp seg && seg.has(Packet.Tcp.RST));
         }

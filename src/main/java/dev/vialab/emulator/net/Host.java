@@ -104,16 +104,26 @@ public abstract class Host implements Node {
 
     /**
      * A bound UDP port. It is its own leg cache (no second object to touch per datagram) and keeps the last
-     * datagram sent: a keep-alive repeats it exactly, and the trace can hold one copy.
+     * datagram sent: a keep-alive repeats it exactly, and the trace can hold one copy. It holds what sending
+     * reads of its host and interface (the network, the host's name, the segment and its delay), so that a
+     * keep-alive of a cold phone touches this object and not also the host's and the attachment's.
      */
     private final class BoundUdp extends Network.LegCache implements UdpSocket {
         private final Endpoint local;
         private final Network.Attachment via;
+        private final Network network;
+        private final String sender;
+        private final Network.Segment segment;
+        private final long delay;
         private Packet.Udp last;
 
         BoundUdp(Endpoint local, Network.Attachment via) {
             this.local = local;
             this.via = via;
+            this.network = net;
+            this.sender = name;
+            this.segment = via == null ? null : via.segment();
+            this.delay = via == null ? 0 : via.delay();
         }
 
         @Override
@@ -128,7 +138,7 @@ public abstract class Host implements Node {
                 p = new Packet.Udp(local, dst, payload);
                 last = p;
             }
-            return net.send(via, p, label, category, retx, why, this);
+            return network.send(via, segment, sender, delay, p, dst.ip(), label, category, retx, why, this);
         }
 
         @Override

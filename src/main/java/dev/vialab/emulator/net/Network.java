@@ -145,7 +145,21 @@ public final class Network {
     public int send(Attachment from, Packet packet, String label, Category category, boolean retransmission,
             Why because, LegCache legs) {
         int flight = ++flights;
-        route(from, flight, packet, label, category, retransmission, because, legs);
+        route(from, from.segment(), from.node().name(), from.delay(), flight, packet, packet.dstIp(), label,
+                category, retransmission, because, legs);
+        return flight;
+    }
+
+    /**
+     * As {@link #send(Attachment, Packet, String, Category, boolean, Why, LegCache)} for a sender that holds its
+     * attachment's segment, node name and delay itself (a bound socket). Why: with a thousand phones each phone's
+     * attachment and host object are cold when its keep-alive leaves, and a profile put the growth of a step's cost
+     * with the number of phones on reading them; the socket, which the packet touches anyway, now has them.
+     */
+    int send(Attachment from, Segment seg, String sender, long fromDelay, Packet packet, Ip dst, String label,
+            Category category, boolean retransmission, Why because, LegCache legs) {
+        int flight = ++flights;
+        route(from, seg, sender, fromDelay, flight, packet, dst, label, category, retransmission, because, legs);
         return flight;
     }
 
@@ -156,8 +170,13 @@ public final class Network {
 
     /** As {@link #forward(Attachment, Packet, Hop)}, reusing {@code legs}' last leg. */
     public void forward(Attachment from, Packet packet, Hop previous, LegCache legs) {
-        route(from, previous.flight(), packet, previous.label(), previous.category(), previous.retransmission(),
-                previous.sentBecause(), legs);
+        forward(from, packet, packet.dstIp(), previous, legs);
+    }
+
+    /** As {@link #forward(Attachment, Packet, Hop, LegCache)} with the packet's destination, which the caller knows. */
+    public void forward(Attachment from, Packet packet, Ip dst, Hop previous, LegCache legs) {
+        route(from, from.segment(), from.node().name(), from.delay(), previous.flight(), packet, dst,
+                previous.label(), previous.category(), previous.retransmission(), previous.sentBecause(), legs);
     }
 
     private static Hop.Leg leg(LegCache legs, String from, String to, String link, Packet packet, String label,
@@ -173,11 +192,9 @@ public final class Network {
         return leg;
     }
 
-    private void route(Attachment from, int flight, Packet packet, String label, Category category,
-            boolean retransmission, Why because, LegCache legs) {
-        Ip dst = packet.dstIp();
-        Segment seg = from.segment();
-        String sender = from.node().name();
+    /** {@code from} is compared by identity only; what is read of it comes as {@code seg}, {@code sender}, delay. */
+    private void route(Attachment from, Segment seg, String sender, long fromDelay, int flight, Packet packet,
+            Ip dst, String label, Category category, boolean retransmission, Why because, LegCache legs) {
         Node receiver;
         long toDelay;
         Why unroutable = null;
@@ -216,6 +233,6 @@ public final class Network {
             recorder.record(Kind.DROP, sender, hop, unroutable);
             return;
         }
-        scheduler.after(from.delay() + toDelay, () -> receiver.receive(hop));
+        scheduler.after(fromDelay + toDelay, () -> receiver.receive(hop));
     }
 }
