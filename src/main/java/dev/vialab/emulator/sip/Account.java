@@ -307,8 +307,9 @@ final class Account {
 
     void publish() {
         Regc r = regc;
+        Endpoint ka = keepAlive.target();
         PhoneView v = new PhoneView(phone.name(), state, server, contact == null ? "" : contact,
-                phone.udpSentByText(), lastReceived, keepAlive.target() == null ? "" : kaTargetText.of(keepAlive.target()),
+                phone.udpSentByText(), lastReceived, ka == null ? "" : kaTargetText.of(ka),
                 r == null ? -1 : r.refreshAt, retryTimer != null && retryTimer.pending() ? retryTimer.at() : -1,
                 r == null ? "" : r.callId, r == null ? 0 : r.cseq, contactRewritten);
         phone.recorder().update(w -> w.withPhones(w.phones().put(v.phone(), v)));
