@@ -83,11 +83,12 @@ final class Mapping extends Network.LegCache {
      * row's permission list changed, so the row must be stored again; otherwise the NAT table derives the moved
      * fields from {@link #log}.
      */
-    boolean refresh(long now, int step, NatSetup.Behaviour filtering, Endpoint dst, long filterTimeout) {
+    boolean refresh(NatHistory history, long now, int step, NatSetup.Behaviour filtering, Endpoint dst,
+            long filterTimeout) {
         lastOutbound = now;
         refreshStep = step;
         if (filtering == null) {
-            log.refreshed(NatHistory.ANY, step, now);
+            history.refreshed(log, NatHistory.ANY, step, now);
             return false;
         }
         int i = permission(filtering, dst.asLong());
@@ -115,7 +116,7 @@ final class Mapping extends Network.LegCache {
         } else {
             moreData[2 * (i - 1) + 1] = now + filterTimeout;
         }
-        log.refreshed(keyAt(i), step, now);
+        history.refreshed(log, keyAt(i), step, now);
         return added;
     }
 

@@ -30,7 +30,7 @@ abstract class MappingTable {
     final NatSetup setup;
     final Scheduler scheduler;
     final TraceRecorder recorder;
-    private final NatHistory history;
+    final NatHistory history;
     private final PortAllocator ports;
     /**
      * The oldest live mapping of each inside endpoint (transport, address, port), the others chained after it

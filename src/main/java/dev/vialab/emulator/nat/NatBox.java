@@ -85,7 +85,7 @@ public final class NatBox extends MappingTable implements Node {
             m = create(t, src, dst);
         }
         // only a newly permitted remote changes what the row stores; a keep-alive moves derived fields only
-        publish(m, m.refresh(scheduler.now(), recorder.lastIndex() + 1, filtering, dst, filterTimeout));
+        publish(m, m.refresh(history, scheduler.now(), recorder.lastIndex() + 1, filtering, dst, filterTimeout));
         if (t == Transport.UDP) {
             scheduleExpiry(m);
         }

@@ -23,7 +23,20 @@ public final class NatHistory implements PMap.Reader<NatRow> {
     /** The remote a refresh is logged under when filtering is endpoint-independent (no permissions). */
     public static final String ANY = "*";
 
+    /** Refreshes filed per batch at most; a batch holds about 16 per mapping with a thousand phones. */
+    private static final int BATCH = 1 << 14;
+
     private final IdentityHashMap<NatRow, Log> logs = new IdentityHashMap<>();
+    /*
+     * Refreshes not yet filed into their logs, in the order they happened: per refresh its log and remote here,
+     * its step and time in {@link #pendingAt}. Why: a log's array grows by copying, so it sits on a page of its
+     * own, and a keep-alive filed at once touched one such page per phone: with a thousand phones the pages the
+     * keep-alives touch outnumbered the TLB's entries, and a miss costs a nested page walk in a VM (bench/README).
+     * Appending here touches the same few pages for every phone; filing a batch touches each log once per batch.
+     */
+    private Object[] pendingRefs = new Object[32];
+    private long[] pendingAt = new long[32];
+    private int pending;
 
     /** Says that {@code stored}, about to enter the NAT table, reads its moving fields from {@code log}. */
     public NatRow register(NatRow stored, Log log) {
@@ -31,8 +44,46 @@ public final class NatHistory implements PMap.Reader<NatRow> {
         return stored;
     }
 
+    /**
+     * An outbound packet through the mapping {@code log} belongs to, at {@code step} and {@code time}, towards
+     * {@code remote} (see {@link Log#refreshed}); filed into the log with its batch. Steps never decrease.
+     */
+    public void refreshed(Log log, String remote, int step, long time) {
+        int n = pending;
+        if (2 * n == pendingRefs.length) {
+            if (n == BATCH) {
+                file();
+                n = 0;
+            } else {
+                pendingRefs = Arrays.copyOf(pendingRefs, 4 * n);
+                pendingAt = Arrays.copyOf(pendingAt, 4 * n);
+            }
+        }
+        pendingRefs[2 * n] = log;
+        pendingRefs[2 * n + 1] = remote;
+        pendingAt[2 * n] = step;
+        pendingAt[2 * n + 1] = time;
+        pending = n + 1;
+    }
+
+    /**
+     * Files every pending refresh into its log, in order. The run's thread does it when a batch is full, before
+     * reading a row, and when the run ends ({@link StepLog#freeze}), so a finished run's history is read-only.
+     */
+    void file() {
+        for (int i = 0; i < pending; i++) {
+            ((Log) pendingRefs[2 * i]).refreshed((String) pendingRefs[2 * i + 1], (int) pendingAt[2 * i],
+                    pendingAt[2 * i + 1]);
+        }
+        Arrays.fill(pendingRefs, 0, 2 * pending, null);
+        pending = 0;
+    }
+
     @Override
     public NatRow read(NatRow stored, int asOf) {
+        if (pending > 0) {
+            file(); // only while the run goes on, from its own thread: a frozen run has filed everything
+        }
         Log log = logs.get(stored);
         return log == null ? stored : log.read(stored, asOf);
     }
@@ -55,7 +106,8 @@ public final class NatHistory implements PMap.Reader<NatRow> {
         }
 
         /**
-         * An outbound packet at {@code step}, {@code time} towards {@code remote}. Steps never decrease. The caller
+         * An outbound packet at {@code step}, {@code time} towards {@code remote}, filed from the history's batch
+         * (or by a test). Steps never decrease. The caller
          * passes the same string object for the same remote, so finding its log is a reference comparison.
          */
         public void refreshed(String remote, int step, long time) {

@@ -129,6 +129,9 @@ public final class StepLog extends AbstractList<Step> implements RandomAccess {
 
     /** Ends appending: from now on the log is read-only. */
     StepLog freeze() {
+        if (natHistory != null) {
+            natHistory.file();
+        }
         frozen = true;
         return this;
     }

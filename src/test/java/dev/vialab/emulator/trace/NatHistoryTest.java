@@ -42,6 +42,46 @@ class NatHistoryTest {
                 .isNotEqualTo(table.readAt(history, 12));
     }
 
+    /**
+     * Refreshes reported to the history are filed into their logs in batches; whenever a row is read — in the
+     * middle of a batch, across several full batches, or after the run has ended — it reads exactly what filing
+     * each refresh at once would give.
+     */
+    @Test
+    void refreshes_filed_in_batches_read_as_if_each_were_filed_at_once() {
+        NatHistory batched = new NatHistory();
+        NatHistory direct = new NatHistory();
+        int mappings = 7;
+        NatHistory.Log[] viaHistory = new NatHistory.Log[mappings];
+        NatHistory.Log[] filedAtOnce = new NatHistory.Log[mappings];
+        PMap<String, NatRow> tb = PMap.empty();
+        PMap<String, NatRow> td = PMap.empty();
+        for (int m = 0; m < mappings; m++) {
+            viaHistory[m] = new NatHistory.Log(UDP_TIMEOUT, FILTER_TIMEOUT);
+            filedAtOnce[m] = new NatHistory.Log(UDP_TIMEOUT, FILTER_TIMEOUT);
+            NatRow stored = row(100, 3);
+            tb = tb.put("k" + m, batched.register(stored, viaHistory[m]));
+            td = td.put("k" + m, direct.register(new NatRow(stored.nat(), stored.transport(), stored.inside(),
+                    stored.outside(), stored.remote(), stored.created(), stored.lastOutbound(), stored.expires(),
+                    stored.permissions(), stored.createdStep(), stored.refreshedStep()), filedAtOnce[m]));
+        }
+        int steps = 40_000; // more than two full batches
+        for (int step = 4; step < steps; step++) {
+            int m = step % mappings;
+            long time = 100L * step;
+            batched.refreshed(viaHistory[m], NatHistory.ANY, step, time);
+            filedAtOnce[m].refreshed(NatHistory.ANY, step, time);
+            if (step % 9_973 == 0) { // read while the run goes on: mid-batch
+                assertThat(tb.readAt(batched, step).values()).isEqualTo(td.readAt(direct, step).values());
+            }
+        }
+        new StepLog(batched).freeze(); // the run ends: everything filed
+        for (int at : new int[] {3, 4, 5, 16_387, 16_388, 32_000, steps - 1}) {
+            assertThat(tb.readAt(batched, at).values()).as("at %d", at).isEqualTo(td.readAt(direct, at).values());
+        }
+        assertThat(tb.readAt(batched, steps - 1).get("k0").lastOutbound()).isEqualTo(100L * (steps - 1 - (steps - 1) % mappings));
+    }
+
     @Test
     void reading_at_the_same_step_keeps_the_map_and_changes_keep_the_step() {
         NatHistory history = new NatHistory();
