@@ -30,6 +30,12 @@ final class KeepAlive implements Runnable {
     /** {@code ka_interval}, seconds. */
     private final int interval;
     private Scheduler.Timer timer;
+    /**
+     * The other of the two timers this object alternates: a restart (every successful registration, as pjsua's
+     * {@code update_keep_alive} cancels and schedules anew) leaves the cancelled one queued until its time. Both
+     * are made with this object, so a long run's keep-alives touch no timer allocated later, elsewhere.
+     */
+    private Scheduler.Timer spare;
     private UdpSocket socket;
     private Endpoint target;
     /** The explanation of the keep-alives to {@link #whyTarget}: one per target, shared by its keep-alives. */
@@ -40,6 +46,8 @@ final class KeepAlive implements Runnable {
         this.scheduler = scheduler;
         this.jitter = jitter;
         this.interval = interval;
+        this.timer = scheduler.idle(this); // made here, beside this object (see Scheduler.idle)
+        this.spare = scheduler.idle(this);
     }
 
     /** Where keep-alives go, or null when none are sent. */
@@ -56,9 +64,7 @@ final class KeepAlive implements Runnable {
     }
 
     void stop() {
-        if (timer != null) {
-            timer.cancel();
-        }
+        timer.cancel();
         target = null;
     }
 
@@ -79,6 +85,11 @@ final class KeepAlive implements Runnable {
         int delay = k > lower ? lower + jitter.nextInt(k - lower) : k;
         long at = scheduler.now() + delay * Time.S;
         // the running timer re-arms itself (no new timer per keep-alive); after a stop it is still queued
-        timer = Scheduler.rearmable(timer) ? scheduler.rearm(timer, at) : scheduler.at(at, this);
+        if (!Scheduler.rearmable(timer)) {
+            Scheduler.Timer queued = timer;
+            timer = Scheduler.rearmable(spare) ? spare : scheduler.idle(this);
+            spare = queued;
+        }
+        scheduler.rearm(timer, at);
     }
 }

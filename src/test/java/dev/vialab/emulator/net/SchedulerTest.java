@@ -117,6 +117,51 @@ class SchedulerTest {
         assertThat(ran).containsExactly("u@12", "v@40");
     }
 
+    @Test
+    void an_idle_timer_is_not_queued_and_when_armed_takes_the_place_a_new_timer_would_take() {
+        Scheduler s = new Scheduler(new TraceRecorder());
+        List<String> ran = new ArrayList<>();
+        Scheduler.Timer idle = s.idle(() -> ran.add("idle@" + s.now()));
+        assertThat(idle.pending()).isFalse();
+        assertThat(Scheduler.rearmable(idle)).isTrue();
+        assertThat(s.peekTime()).isEqualTo(-1); // nothing queued
+        s.at(10, () -> ran.add("a@10"));
+        s.rearm(idle, 10); // armed after a@10 for the same time: runs after it
+        s.at(10, () -> ran.add("b@10"));
+
+        while (s.runNext(Long.MAX_VALUE)) {
+            // run all
+        }
+
+        assertThat(ran).containsExactly("a@10", "idle@10", "b@10");
+    }
+
+    /**
+     * A cancelled timer stays queued until its time; once taken out — from the current slot's heap, from a slot of
+     * the wheel, or from the heap past the wheel — it can be armed again and runs once more, and only then.
+     */
+    @Test
+    void a_cancelled_timer_taken_out_of_the_queue_becomes_rearmable_wherever_it_waited() {
+        long[] aheads = {1_000, 10_000_000, 900_000_000}; // the current slot, the wheel, past the wheel
+        for (long ahead : aheads) {
+            Scheduler s = new Scheduler(new TraceRecorder());
+            List<String> ran = new ArrayList<>();
+            Scheduler.Timer t = s.at(ahead, () -> ran.add("t@" + s.now()));
+            t.cancel();
+            s.at(ahead + 1, () -> {
+                assertThat(Scheduler.rearmable(t)).as("taken out before %d", ahead + 1).isTrue();
+                s.rearm(t, s.now() + 5);
+            });
+            assertThat(Scheduler.rearmable(t)).isFalse();
+
+            while (s.runNext(Long.MAX_VALUE)) {
+                // run all
+            }
+
+            assertThat(ran).as("cancelled %d ahead", ahead).containsExactly("t@" + (ahead + 6));
+        }
+    }
+
     /**
      * A model check of the timing wheel: timers from microseconds to days ahead (the current slot, the wheel, past
      * the wheel, past several turns of it), scheduled from inside running events, some cancelled, must run exactly

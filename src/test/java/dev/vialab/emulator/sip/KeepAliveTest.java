@@ -100,6 +100,31 @@ class KeepAliveTest {
         assertThat(ip2.gaps()).allSatisfy(g -> assertThat(g).isBetween(12 * Time.S, 14 * Time.S));
     }
 
+    /**
+     * pjsua restarts the keep-alive at every successful registration; the cancelled timer waits in the queue until
+     * its time, and the account's keep-alive alternates two timers (a third when restarted again before either
+     * came out). Whatever the pattern, exactly one keep-alive runs: never two CRLFs within the jitter's floor.
+     */
+    @Test
+    void restarts_at_any_pace_leave_exactly_one_keep_alive_running() {
+        KeepAlive ka = keepAlive("phone/ka");
+        ka.start(ip1.sip, socket);
+        runUntil(20 * Time.S);
+        for (int i = 0; i < 3; i++) { // three restarts in a row: both timers still queued at the third
+            ka.start(ip1.sip, socket);
+            runUntil(20 * Time.S + (i + 1) * Time.MS);
+        }
+        for (long t = 60; t <= 600; t += 40) { // then a refresh every 40 s, as registrations do
+            runUntil(t * Time.S);
+            ka.start(ip1.sip, socket);
+        }
+        runUntil(700 * Time.S);
+
+        assertThat(ip1.gaps()).allSatisfy(g -> assertThat(g).isGreaterThanOrEqualTo(12 * Time.S));
+        assertThat(ip1.arrivals.getLast()).isGreaterThan(600 * Time.S + 12 * Time.S); // still running after the last
+        assertThat(ip1.arrivals).hasSizeGreaterThanOrEqualTo(45); // 700 s at most 15 s apart, less the restarts
+    }
+
     @Test
     void the_times_come_from_the_seeded_jitter_stream_alone() {
         KeepAlive a = keepAlive("phone/ka");
