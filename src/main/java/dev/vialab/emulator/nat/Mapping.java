@@ -56,6 +56,9 @@ final class Mapping extends Network.LegCache {
     /** The last packet translated out and its translation: the next keep-alive is the same packet again. */
     private Packet lastIn;
     private Packet lastOut;
+    /** The pair before the last: a keep-alive's translation survives the REGISTER between two (see LegCache). */
+    private Packet previousIn;
+    private Packet previousOut;
     private Why outWhy;
     private Endpoint outWhyDst;
     boolean tcpOpen;
@@ -172,8 +175,12 @@ final class Mapping extends Network.LegCache {
     /** {@code p} as it leaves the NAT on this mapping (to {@code dst}); the same packet gets the same object. */
     Packet translateOut(Packet p, Endpoint dst) {
         if (p != lastIn) {
-            lastOut = p.withAddresses(outside, dst);
+            Packet in = lastIn;
+            Packet out = lastOut;
+            lastOut = p == previousIn ? previousOut : p.withAddresses(outside, dst);
             lastIn = p;
+            previousIn = in;
+            previousOut = out;
         }
         return lastOut;
     }

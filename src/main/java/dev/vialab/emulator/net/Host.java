@@ -110,6 +110,8 @@ public abstract class Host implements Node {
         private final Network.Segment segment;
         private final long delay;
         private Packet.Udp last;
+        /** The datagram before {@link #last}: a keep-alive's survives the REGISTER between two (see LegCache). */
+        private Packet.Udp previous;
 
         BoundUdp(Endpoint local, Network.Attachment via) {
             this.local = local;
@@ -129,7 +131,14 @@ public abstract class Host implements Node {
         public int send(Endpoint dst, byte[] payload, String label, Category category, boolean retx, Why why) {
             Packet.Udp p = last;
             if (p == null || p.payload() != payload || !p.dst().equals(dst)) {
-                p = new Packet.Udp(local, dst, payload);
+                Packet.Udp q = previous;
+                if (q != null && q.payload() == payload && q.dst().equals(dst)) {
+                    previous = p;
+                    p = q;
+                } else {
+                    previous = p;
+                    p = new Packet.Udp(local, dst, payload);
+                }
                 last = p;
             }
             return network.send(via, segment, sender, delay, p, dst.ip(), label, category, retx, why, this);

@@ -66,6 +66,13 @@ public final class Network {
      */
     public static class LegCache {
         private Hop.Leg last;
+        /**
+         * The leg before {@link #last}. Why two: a phone's keep-alives and its registration's requests alternate on
+         * one socket and one mapping; with one slot every REGISTER replaced the keep-alive's leg, so each refresh
+         * made a new one wherever the heap's allocation then was, a page per phone touched by every keep-alive.
+         * Kept, it is made once and moves, with the collector, beside the others.
+         */
+        private Hop.Leg previous;
 
         /** Senders extend it rather than hold one: the cache sits in the sender's own object, no cache line apart. */
         protected LegCache() {}
@@ -181,14 +188,22 @@ public final class Network {
 
     private static Hop.Leg leg(LegCache legs, String from, String to, String link, Packet packet, String label,
             Category category, boolean retransmission, Why because) {
-        Hop.Leg last = legs == null ? null : legs.last;
+        if (legs == null) {
+            return new Hop.Leg(from, to, link, packet, label, category, retransmission, because);
+        }
+        Hop.Leg last = legs.last;
         if (last != null && last.isSame(from, to, link, packet, label, category, retransmission, because)) {
             return last;
         }
-        Hop.Leg leg = new Hop.Leg(from, to, link, packet, label, category, retransmission, because);
-        if (legs != null) {
-            legs.last = leg;
+        Hop.Leg previous = legs.previous;
+        if (previous != null && previous.isSame(from, to, link, packet, label, category, retransmission, because)) {
+            legs.previous = last;
+            legs.last = previous;
+            return previous;
         }
+        Hop.Leg leg = new Hop.Leg(from, to, link, packet, label, category, retransmission, because);
+        legs.previous = last;
+        legs.last = leg;
         return leg;
     }
 
