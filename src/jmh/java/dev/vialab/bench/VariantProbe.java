@@ -25,6 +25,8 @@ import java.util.List;
  */
 public final class VariantProbe {
     private static final long HOUR = 3_600_000_000L;
+    /** The phones' registration expiry, seconds ({@code -Dprobe.reg}; 3600: nearly only keep-alives). */
+    private static final int REG = Integer.getInteger("probe.reg", 300);
 
     private record Version(String name, Method run, Method size, Object small, Object large) {}
 
@@ -88,8 +90,8 @@ public final class VariantProbe {
             }
             System.out.println(line);
         }
-        System.out.printf("%d × 1 h (%d steps) and %d × 1 h (%d steps), %s, %d rounds, thread CPU%n", n, stepsSmall,
-                2 * n, stepsLarge, topology, rounds);
+        System.out.printf("%d × 1 h (%d steps) and %d × 1 h (%d steps), %s, registration %d s, %d rounds, thread CPU%n",
+                n, stepsSmall, 2 * n, stepsLarge, topology, REG, rounds);
         for (int i = 0; i < k; i++) {
             double[] sorted = ratio[i].clone();
             Arrays.sort(sorted);
@@ -109,14 +111,14 @@ public final class VariantProbe {
         Class<?> topo = cl.loadClass("dev.vialab.bench.BenchSetups$Topology");
         Class<?> kind = cl.loadClass("dev.vialab.bench.BenchSetups$NatKind");
         Class<?> setup = cl.loadClass("dev.vialab.emulator.setup.Setup");
-        Method many = setups.getDeclaredMethod("many", int.class, topo, kind, long.class);
+        Method many = setups.getDeclaredMethod("many", int.class, topo, kind, long.class, int.class);
         many.setAccessible(true);
         Object t = Enum.valueOf((Class) topo, topology);
         Object apdm = Enum.valueOf((Class) kind, "APDM_RANDOM");
         String name = dir.getFileName().toString().equals("classes") ? dir.getParent().getFileName().toString()
                 : dir.getFileName().toString();
         return new Version(name, cl.loadClass("dev.vialab.emulator.Emulator").getMethod("run", setup),
-                cl.loadClass("dev.vialab.emulator.trace.Trace").getMethod("size"), many.invoke(null, n, t, apdm, HOUR),
-                many.invoke(null, 2 * n, t, apdm, HOUR));
+                cl.loadClass("dev.vialab.emulator.trace.Trace").getMethod("size"), many.invoke(null, n, t, apdm, HOUR, REG),
+                many.invoke(null, 2 * n, t, apdm, HOUR, REG));
     }
 }
