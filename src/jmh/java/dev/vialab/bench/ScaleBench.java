@@ -34,11 +34,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 1)
+// Three warm-up runs of the measured setup on top of the fixed JIT warm-up in prepare(), and the heap touched up
+// front: with one warm-up run and an untouched heap, the runs of a fork got faster one after the other (500 phones:
+// 738, 453, 409, 389, 359 ms of thread CPU; the page faults of first-touched heap are the thread's CPU too), so the
+// median mixed warm and cold runs (bench/results/2026-12-06e/scale-2.txt against scale-wi3-pretouch.txt).
+@Warmup(iterations = 3)
 @Measurement(iterations = 5)
 // A fixed heap, as a server is given: with the default, G1 shrinks the heap after the clean-up collection below
 // and the next run spends its time growing it again (a 500-phone run measured 2.8 s instead of 0.9 s).
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 public class ScaleBench {
     @Param({"10", "100", "500", "1000"})
     public int phones;
