@@ -77,6 +77,12 @@ abstract class MappingTable {
         this.mapping = setup.mapping();
     }
 
+    /** Reads the mapping of {@code src} ahead of a packet from it, without changing anything (NatBox#warm). */
+    final long warmOutbound(Endpoint src) {
+        Mapping m = byInside.get(insideKey(Transport.UDP, src));
+        return m == null ? 0 : m.warm();
+    }
+
     /** The live mapping of {@code src} that serves {@code dst} under the mapping behaviour, or null. */
     final Mapping flow(Transport t, Endpoint src, Endpoint dst) {
         for (Mapping m = firstByInside(insideKey(t, src)); m != null; m = m.nextSibling) {

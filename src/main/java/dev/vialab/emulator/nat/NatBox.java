@@ -2,6 +2,7 @@ package dev.vialab.emulator.nat;
 
 import dev.vialab.emulator.net.Network;
 import dev.vialab.emulator.net.Node;
+import dev.vialab.emulator.net.Scheduler;
 import dev.vialab.emulator.packet.Endpoint;
 import dev.vialab.emulator.packet.Packet;
 import dev.vialab.emulator.packet.Time;
@@ -58,6 +59,12 @@ public final class NatBox extends MappingTable implements Node {
         } else {
             outbound(hop, p);
         }
+    }
+
+    /** An outbound datagram's mapping, read ahead of its arrival (a keep-alive's; see {@link Scheduler.Warm}). */
+    @Override
+    public long warm(Packet p) {
+        return p instanceof Packet.Udp u && p.dstIp().bits() != publicBits ? warmOutbound(u.src()) : 0;
     }
 
     // ---- outbound ------------------------------------------------------------------------------------------

@@ -98,11 +98,12 @@ public abstract class Host implements Node {
 
     /**
      * A bound UDP port. It is its own leg cache (no second object to touch per datagram) and keeps the last
-     * datagram sent: a keep-alive repeats it exactly, and the trace can hold one copy. It holds what sending
-     * reads of its host and interface (the network, the host's name, the segment and its delay), so that a
-     * keep-alive of a cold phone touches this object and not also the host's and the attachment's.
+     * datagram sent: a retransmission repeats it exactly, and the trace can hold one copy. It holds what sending
+     * reads of its host and interface (the network, the host's name, the segment and its delay), so that a send
+     * touches this object and not also the host's and the attachment's; a keep-alive takes them once, when aimed,
+     * and then does not touch the socket at all ({@link UdpRepeater}).
      */
-    private final class BoundUdp extends Network.LegCache implements UdpSocket {
+    final class BoundUdp extends Network.LegCache implements UdpSocket {
         private final Endpoint local;
         private final Network.Attachment via;
         private final Network network;
@@ -110,8 +111,6 @@ public abstract class Host implements Node {
         private final Network.Segment segment;
         private final long delay;
         private Packet.Udp last;
-        /** The datagram before {@link #last}: a keep-alive's survives the REGISTER between two (see LegCache). */
-        private Packet.Udp previous;
 
         BoundUdp(Endpoint local, Network.Attachment via) {
             this.local = local;
@@ -127,19 +126,31 @@ public abstract class Host implements Node {
             return local;
         }
 
+        Network network() {
+            return network;
+        }
+
+        Network.Attachment via() {
+            return via;
+        }
+
+        Network.Segment segment() {
+            return segment;
+        }
+
+        String sender() {
+            return sender;
+        }
+
+        long delay() {
+            return delay;
+        }
+
         @Override
         public int send(Endpoint dst, byte[] payload, String label, Category category, boolean retx, Why why) {
             Packet.Udp p = last;
             if (p == null || p.payload() != payload || !p.dst().equals(dst)) {
-                Packet.Udp q = previous;
-                if (q != null && q.payload() == payload && q.dst().equals(dst)) {
-                    previous = p;
-                    p = q;
-                } else {
-                    previous = p;
-                    p = new Packet.Udp(local, dst, payload);
-                }
-                last = p;
+                p = last = new Packet.Udp(local, dst, payload);
             }
             return network.send(via, segment, sender, delay, p, dst.ip(), label, category, retx, why, this);
         }

@@ -76,6 +76,12 @@ public final class Network {
 
         /** Senders extend it rather than hold one: the cache sits in the sender's own object, no cache line apart. */
         protected LegCache() {}
+
+        /** Reads the last leg (see {@link Scheduler.Warm}). */
+        protected final long warmLegs() {
+            Hop.Leg l = last;
+            return l == null ? 0 : l.category().ordinal();
+        }
     }
 
     /** One interface of a node: its address on a segment and the one-way delay to that segment. */
@@ -168,6 +174,15 @@ public final class Network {
         int flight = ++flights;
         route(from, seg, sender, fromDelay, flight, packet, dst, label, category, retransmission, because, legs);
         return flight;
+    }
+
+    /**
+     * Reads ahead what the next node on the way of {@code packet} from {@code seg} will read of its own state: a
+     * LAN host's packet to elsewhere goes to the gateway (see {@link Scheduler.Warm}).
+     */
+    long warm(Segment seg, Packet packet, Ip dst) {
+        Node next = seg.isInternet() || seg.contains(dst) ? null : seg.gatewayNode;
+        return next == null ? 0 : next.warm(packet);
     }
 
     /** Sends a translated packet on, keeping its flight (a NAT's outbound or inbound forward). */

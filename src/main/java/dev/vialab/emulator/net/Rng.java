@@ -41,6 +41,11 @@ public final class Rng {
         return mix64(seed += GAMMA);
     }
 
+    /** Reads the state without drawing from it: a keep-alive reads its jitter stream ahead ({@link Scheduler.Warm}). */
+    public long warm() {
+        return seed;
+    }
+
     /** A stream derived from the run's seed and a stable name such as {@code phone/callid}. */
     public static Rng derive(long seed, String name) {
         return new Rng(seedOf(seed, name));

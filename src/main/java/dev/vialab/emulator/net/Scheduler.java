@@ -47,6 +47,16 @@ public final class Scheduler {
         }
     }
 
+    /**
+     * An action that can be touched ahead of its time: its timer's slot is moved into the heap up to 131 ms (about
+     * 25 events at a thousand phones) before it runs, and the objects {@link #warm} reads are then read together,
+     * their cache misses overlapped, rather than one after the other when the action runs. Returns anything
+     * derived from what it read, so the reads are not optimised away.
+     */
+    public interface Warm {
+        long warm();
+    }
+
     /** Bucket width: 2^17 µs ≈ 131 ms, about 25 steps of a 1000-phone run. */
     private static final int SHIFT = 17;
     /** Wheel slots (a power of two): 4096 × 131 ms ≈ 537 s, past the usual 300 s registration refresh. */
@@ -66,6 +76,8 @@ public final class Scheduler {
     private long seq;
     private long now;
     private long events;
+    /** What {@link Warm#warm} returned, summed: kept only so that the reads happen. */
+    private long warmed;
 
     public Scheduler(TraceRecorder recorder) {
         this.recorder = recorder;
@@ -215,6 +227,9 @@ public final class Scheduler {
                 slot[i] = null;
                 if (!t.cancelled) {
                     near.push(t);
+                    if (t.action instanceof Warm w) {
+                        warmed += w.warm();
+                    }
                 } else {
                     t.fired = true;
                 }

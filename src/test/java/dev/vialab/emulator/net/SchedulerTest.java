@@ -163,6 +163,44 @@ class SchedulerTest {
     }
 
     /**
+     * An action that can be read ahead ({@link Scheduler.Warm}) is warmed once, when its slot of the wheel comes
+     * into the heap — before it runs, with time still where it was — and warming changes nothing of what runs, or
+     * when. A timer due within the current slot goes straight to the heap and is not warmed.
+     */
+    @Test
+    void a_warm_action_is_read_ahead_once_when_its_slot_comes_in_and_runs_as_it_would_have() {
+        Scheduler s = new Scheduler(new TraceRecorder());
+        List<String> log = new ArrayList<>();
+        final class KeepAliveLike implements Runnable, Scheduler.Warm {
+            private final String name;
+
+            KeepAliveLike(String name) {
+                this.name = name;
+            }
+
+            @Override
+            public long warm() {
+                log.add("warm " + name + "@" + s.now());
+                return 1;
+            }
+
+            @Override
+            public void run() {
+                log.add("run " + name + "@" + s.now());
+            }
+        }
+        s.at(10, new KeepAliveLike("near"));
+        s.at(12_000_000, new KeepAliveLike("ka"));
+        s.at(12_000_001, () -> log.add("other@" + s.now()));
+
+        while (s.runNext(Long.MAX_VALUE)) {
+            // run all
+        }
+
+        assertThat(log).containsExactly("run near@10", "warm ka@10", "run ka@12000000", "other@12000001");
+    }
+
+    /**
      * A model check of the timing wheel: timers from microseconds to days ahead (the current slot, the wheel, past
      * the wheel, past several turns of it), scheduled from inside running events, some cancelled, must run exactly
      * in the (time, order scheduled) order of a sorted map, and leave nothing queued.
