@@ -144,7 +144,40 @@ abstract class MappingTable {
             return; // it reschedules itself when it fires early (the lazy timer avoids one queue entry per refresh)
         }
         m.expiryArmed = true;
-        m.expiryTimer = scheduler.at(m.expiresAt(udpTimeout), () -> expiryDue(m));
+        armExpiry(m, m.expiresAt(udpTimeout));
+    }
+
+    /**
+     * Arms the mapping's one expiry timer, made with its first arming (with the mapping's first packet, so beside
+     * it in memory) and re-armed each time it fires early, as a refreshed mapping's does every {@code udpTimeout}.
+     * Why one timer rather than one per arming: the expiry of a cold mapping reads it, and a timer and an action
+     * made at each arming were two more objects, somewhere else, per mapping and two minutes.
+     */
+    private void armExpiry(Mapping m, long at) {
+        Scheduler.Timer t = m.expiryTimer;
+        if (!Scheduler.rearmable(t)) {
+            t = m.expiryTimer = scheduler.idle(new Expiry(m));
+        }
+        scheduler.rearm(t, at);
+    }
+
+    /** A mapping's expiry check: read ahead with the keep-alives of its slot (see {@link Scheduler.Warm}). */
+    private final class Expiry implements Runnable, Scheduler.Warm {
+        private final Mapping m;
+
+        Expiry(Mapping m) {
+            this.m = m;
+        }
+
+        @Override
+        public void run() {
+            expiryDue(m);
+        }
+
+        @Override
+        public long warm() {
+            return m.lastOutbound + (byPort.get(portKey(m.transport, m.outside.port())) == m ? 1 : 0);
+        }
     }
 
     private void expiryDue(Mapping m) {
@@ -155,7 +188,7 @@ abstract class MappingTable {
         long due = m.expiresAt(udpTimeout);
         if (due > scheduler.now()) {
             m.expiryArmed = true;
-            m.expiryTimer = scheduler.at(due, () -> expiryDue(m));
+            armExpiry(m, due);
             return;
         }
         expire(m, "nat.mapping.expired");
