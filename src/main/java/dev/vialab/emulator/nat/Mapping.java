@@ -159,16 +159,16 @@ final class Mapping extends Network.LegCache {
         return i == 0 ? key0 : moreKeys[i - 1];
     }
 
-    /**
-     * The explanation of a packet this mapping translates out to {@code dst}: the same for every keep-alive, with
-     * the new expiry (UDP: the step's time plus the timeout) put in when the step is read.
-     */
     /** Reads what an outbound packet reads of this mapping, its last translation and leg (NatBox#warm). */
     long warm() {
         Packet out = lastOut;
         return lastOutbound + (outWhy == null ? 0 : 1) + (out == null ? 0 : out.dstIp().bits()) + warmLegs();
     }
 
+    /**
+     * The explanation of a packet this mapping translates out to {@code dst}: the same for every keep-alive, with
+     * the new expiry (UDP: the step's time plus the timeout) put in when the step is read.
+     */
     Why outWhy(Endpoint dst, long udpTimeout) {
         if (outWhy == null || !dst.equals(outWhyDst)) {
             outWhyDst = dst;

@@ -10,11 +10,10 @@ import dev.vialab.emulator.trace.Why;
  * the socket, once when aimed, everything a send reads (the network, the interface, the host's name), and keeps
  * the datagram and its last legs itself, so a repeat touches this object and nothing of the socket's.
  *
- * <p>Why not send through the socket: with a thousand phones every keep-alive finds its phone cold, and each
- * object it reaches is a cache miss, often on a page of its own. A profile at 500 and 1000 phones put the largest
- * share of the growth of a step's cost with N on the first read of the socket after the keep-alive's own object
- * (bench/README); the socket, its last datagram and its legs sat apart from the keep-alive in memory. Here they
- * are one object with the keep-alive's timer state, which extends this class.
+ * <p>Why not send through the socket: the keep-alive reads its objects ahead of its time ({@link Scheduler.Warm}),
+ * and it can only read ahead what it holds; with a thousand phones each of those objects is cold when the
+ * keep-alive is due, often on a page of its own. Holding the datagram and legs here also leaves the socket's own
+ * memo to the phone's requests and their retransmissions, which alternated with keep-alives in it before.
  */
 public abstract class UdpRepeater extends Network.LegCache {
     private Network network;
