@@ -68,9 +68,10 @@ public final class Network {
         private Hop.Leg last;
         /**
          * The leg before {@link #last}. Why two: a phone's keep-alives and its registration's requests alternate on
-         * one socket and one mapping; with one slot every REGISTER replaced the keep-alive's leg, so each refresh
-         * made a new one wherever the heap's allocation then was, a page per phone touched by every keep-alive.
-         * Kept, it is made once and moves, with the collector, beside the others.
+         * one NAT mapping (the keep-alive itself holds its own legs, {@link UdpRepeater}); with one slot every
+         * REGISTER replaced the keep-alive's leg, so each refresh made a new one wherever the heap's allocation then
+         * was, a page per phone touched by every keep-alive. Kept, it is made once and moves, with the collector,
+         * beside the others.
          */
         private Hop.Leg previous;
 
