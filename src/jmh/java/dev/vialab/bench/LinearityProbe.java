@@ -15,6 +15,7 @@ import java.util.List;
  * 2N × 1 h (twice the steps, twice N). Prints per case the medians of wall time, the thread's CPU time, collector
  * pauses and page faults per step, and the ratio 2N × 1 h / N × 1 h of the two runs of each round: runs of one
  * round follow each other within seconds, so the VM's slow and fast phases (±20 % here) cancel in the ratio.
+ * The order of the three runs turns by one each round, so give it a multiple of 3 rounds.
  *
  * <p>How runs meet the collector ({@code -Dprobe.mode}):
  * <ul>
@@ -55,7 +56,10 @@ public final class LinearityProbe {
         // the first rounds only warm up: on 2 cores C2 still recompiles hot paths through the first few large runs,
         // and G1 settles its young generation size; a round measured then makes N look slower than 2N
         for (int r = 0; r < warmRounds + rounds; r++) {
-            for (Case c : cases) {
+            for (int k = 0; k < cases.size(); k++) {
+                // each round starts one case later: a round allocates the same every time, so with a fixed order
+                // the young collections fell at the same place of every round, always in the same runs' time
+                Case c = cases.get((k + r) % cases.size());
                 if (CLEAN) {
                     kept[0] = null;
                     Heap.usedAfterGc();
