@@ -77,9 +77,14 @@ abstract class MappingTable {
         this.mapping = setup.mapping();
     }
 
-    /** Reads the mapping of {@code src} ahead of a packet from it, without changing anything (NatBox#warm). */
+    /**
+     * Reads the mapping of {@code src} ahead of a packet from it, without changing anything (NatBox#warm). Through
+     * the one-entry memo first, as {@link #firstByInside} will: with a NAT per phone it always holds the phone's
+     * flow, and reading the index's arrays too only filled the cache with lines the packet does not read.
+     */
     final long warmOutbound(Endpoint src) {
-        Mapping m = byInside.get(insideKey(Transport.UDP, src));
+        long key = insideKey(Transport.UDP, src);
+        Mapping m = key == lastInsideKey ? lastInsideFirst : byInside.get(key);
         return m == null ? 0 : m.warm();
     }
 

@@ -61,10 +61,15 @@ public final class NatBox extends MappingTable implements Node {
         }
     }
 
-    /** An outbound datagram's mapping, read ahead of its arrival (a keep-alive's; see {@link Scheduler.Warm}). */
+    /**
+     * An outbound datagram's mapping, read ahead of its arrival (a keep-alive's; see {@link Scheduler.Warm}), and
+     * the outside interface it will leave by: with a NAT per phone that attachment is the NAT's own, as cold as
+     * the NAT when the keep-alive is due.
+     */
     @Override
     public long warm(Packet p) {
-        return p instanceof Packet.Udp u && p.dstIp().bits() != publicBits ? warmOutbound(u.src()) : 0;
+        return p instanceof Packet.Udp u && p.dstIp().bits() != publicBits
+                ? warmOutbound(u.src()) + outside.delay() : 0;
     }
 
     // ---- outbound ------------------------------------------------------------------------------------------
