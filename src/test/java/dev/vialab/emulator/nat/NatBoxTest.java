@@ -136,6 +136,35 @@ class NatBoxTest {
         assertThat(created.get(1).why().rule()).contains("REQ-1");
     }
 
+    /**
+     * Reading a NAT ahead of a keep-alive ({@link NatBox#warm}) finds the mapping the datagram will use, through
+     * the NAT's one-entry memo when it holds the phone's flow and through the index when it does not, and changes
+     * nothing: no step, and the next datagram leaves by the same public port.
+     */
+    @Test
+    void reading_a_nat_ahead_finds_the_same_mapping_through_its_memo_or_its_index_and_changes_nothing() {
+        NatHarness h = new NatHarness(ADDRESS_AND_PORT_DEPENDENT, ADDRESS_AND_PORT_DEPENDENT, 120 * Time.S);
+        Packet.Udp ka = new Packet.Udp(Endpoint.of("192.168.1.10", 5060), IP1, new byte[] {13, 10});
+        h.at(0, () -> h.inside.send(5060, IP1, "first"));
+        h.runUntil(Time.S);
+        int steps = h.recorder.steps().size();
+        long viaMemo = h.nat.warm(ka); // the memo holds 192.168.1.10:5060, the flow just translated
+        assertThat(viaMemo).isNotEqualTo(h.nat.warm(new Packet.Udp(Endpoint.of("192.168.1.10", 5999), IP1,
+                new byte[] {13, 10}))); // a source with no mapping reads none
+        assertThat(h.recorder.steps()).hasSize(steps);
+
+        h.at(2 * Time.S, () -> h.inside.send(5080, IP1, "other")); // a new mapping: the memo is forgotten
+        h.at(2 * Time.S + 1, () -> h.inside.send(5080, IP1, "other again")); // and now holds :5080's
+        h.runUntil(3 * Time.S);
+        steps = h.recorder.steps().size();
+        assertThat(h.nat.warm(ka)).as("through the index").isEqualTo(viaMemo);
+        assertThat(h.recorder.steps()).hasSize(steps);
+
+        h.at(4 * Time.S, () -> h.inside.send(5060, IP1, "again"));
+        h.run();
+        assertThat(port(h.ip1.received, "again")).isEqualTo(port(h.ip1.received, "first"));
+    }
+
     private static int port(List<Packet.Udp> got, String text) {
         return got.stream().filter(p -> p.text().equals(text)).findFirst().orElseThrow().src().port();
     }
