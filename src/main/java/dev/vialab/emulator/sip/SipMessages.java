@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
+import java.util.Objects;
 import javax.sip.InvalidArgumentException;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.Header;
@@ -48,6 +49,19 @@ final class SipMessages {
     record ContactSpec(String uri, int expires, String extraParams) {
         ContactSpec(String uri, int expires) {
             this(uri, expires, "");
+        }
+
+        // written out, as PhoneView's are: the generated ones link an invokedynamic bootstrap on first use, which
+        // costs a cold CLI run milliseconds; this record keys the contact-line cache
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof ContactSpec c && expires == c.expires && Objects.equals(uri, c.uri)
+                    && Objects.equals(extraParams, c.extraParams);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Objects.hashCode(uri) * 31 + expires) * 31 + Objects.hashCode(extraParams);
         }
     }
 
