@@ -10,7 +10,6 @@ import dev.vialab.emulator.trace.NatHistory;
 import dev.vialab.emulator.trace.NatRow;
 import dev.vialab.emulator.trace.Why;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /** One NAT mapping and the filter permissions of its remotes (RFC 4787 §4.1, §5). */
@@ -227,7 +226,9 @@ final class Mapping extends Network.LegCache {
         for (int i = 0; i < permitCount; i++) {
             each[i] = new NatRow.Permission(keyAt(i), untilAt(i));
         }
-        Arrays.sort(each, Comparator.comparing(NatRow.Permission::remote)); // the table lists remotes sorted
+        // the table lists remotes sorted; a lambda of ours (linked in the AOT cache), not Comparator.comparing,
+        // whose inner lambda a cold CLI run would link
+        Arrays.sort(each, (a, b) -> a.remote().compareTo(b.remote()));
         List<NatRow.Permission> perms = List.of(each);
         return new NatRow(nat, transport, inside, outside, remoteKey, created, lastOutbound, expiresAt(udpTimeout),
                 perms, createdStep, refreshStep);
