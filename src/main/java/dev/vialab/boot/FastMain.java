@@ -64,7 +64,9 @@ public final class FastMain {
         Runtime.getRuntime().addShutdownHook(stop);
         int code = child.waitFor();
         Runtime.getRuntime().removeShutdownHook(stop);
-        System.exit(code);
+        if (code != 0) { // on success just return: System.exit would start java.util.logging (see Cli.main)
+            System.exit(code);
+        }
     }
 
     static boolean isCli(String command) {

@@ -37,7 +37,12 @@ public final class Cli {
             Locale locale) {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int code = run(args, System.out, System.err);
+        // success returns instead of calling System.exit(0): since JDK 21 Runtime.exit asks the system logger
+        // whether to log the exit (Shutdown.logRuntimeExit), which starts java.util.logging, ~7 ms of a 0.25 s run
+        if (code != OK) {
+            System.exit(code);
+        }
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
