@@ -168,50 +168,49 @@ public final class DnsServer extends Host {
     private List<Ip> order(NameState s) {
         List<Ip> zoneOrder = s.config.addresses();
         int n = s.queries++;
-        return switch (s.config.order()) {
-            case DnsOrder.Fixed f -> zoneOrder;
-            case DnsOrder.PerQuery pq -> {
-                int i = pq.repeat() ? n % pq.orders().size() : Math.min(n, pq.orders().size() - 1);
-                yield pq.orders().get(i);
+        DnsOrder order = s.config.order(); // instanceof, not a type switch: see DnsOrder
+        if (order instanceof DnsOrder.PerQuery pq) {
+            return pq.orders().get(pq.repeat() ? n % pq.orders().size() : Math.min(n, pq.orders().size() - 1));
+        } else if (order instanceof DnsOrder.RoundRobin) {
+            List<Ip> out = new ArrayList<>(zoneOrder.size());
+            for (int i = 0; i < zoneOrder.size(); i++) {
+                out.add(zoneOrder.get((i + n) % zoneOrder.size()));
             }
-            case DnsOrder.RoundRobin rr -> {
-                List<Ip> out = new ArrayList<>(zoneOrder.size());
-                for (int i = 0; i < zoneOrder.size(); i++) {
-                    out.add(zoneOrder.get((i + n) % zoneOrder.size()));
+            return out;
+        } else if (order instanceof DnsOrder.Shuffle) {
+            List<Ip> out = new ArrayList<>(zoneOrder);
+            for (int i = out.size() - 1; i > 0; i--) {
+                int j = shuffle.nextInt(i + 1);
+                Ip tmp = out.get(i);
+                out.set(i, out.get(j));
+                out.set(j, tmp);
+            }
+            return out;
+        } else if (order instanceof DnsOrder.Schedule sc) {
+            List<Ip> out = sc.entries().getFirst().order();
+            for (DnsOrder.Schedule.Entry e : sc.entries()) {
+                if (e.from() <= scheduler.now()) {
+                    out = e.order();
                 }
-                yield out;
             }
-            case DnsOrder.Shuffle sh -> {
-                List<Ip> out = new ArrayList<>(zoneOrder);
-                for (int i = out.size() - 1; i > 0; i--) {
-                    int j = shuffle.nextInt(i + 1);
-                    Ip tmp = out.get(i);
-                    out.set(i, out.get(j));
-                    out.set(j, tmp);
-                }
-                yield out;
-            }
-            case DnsOrder.Schedule sc -> {
-                List<Ip> out = sc.entries().getFirst().order();
-                for (DnsOrder.Schedule.Entry e : sc.entries()) {
-                    if (e.from() <= scheduler.now()) {
-                        out = e.order();
-                    }
-                }
-                yield out;
-            }
-        };
+            return out;
+        }
+        return zoneOrder; // DnsOrder.Fixed
     }
 
     private String describe(NameState s) {
         int n = s.queries;
-        return switch (s.config.order()) {
-            case DnsOrder.Fixed f -> "fixed";
-            case DnsOrder.PerQuery pq -> "per-query " + n + "/" + pq.orders().size() + (pq.repeat() ? " repeat" : " hold");
-            case DnsOrder.RoundRobin rr -> "round-robin " + n;
-            case DnsOrder.Shuffle sh -> "shuffle";
-            case DnsOrder.Schedule sc -> "schedule " + Time.format(scheduler.now());
-        };
+        DnsOrder order = s.config.order();
+        if (order instanceof DnsOrder.PerQuery pq) {
+            return "per-query " + n + "/" + pq.orders().size() + (pq.repeat() ? " repeat" : " hold");
+        } else if (order instanceof DnsOrder.RoundRobin) {
+            return "round-robin " + n;
+        } else if (order instanceof DnsOrder.Shuffle) {
+            return "shuffle";
+        } else if (order instanceof DnsOrder.Schedule) {
+            return "schedule " + Time.format(scheduler.now());
+        }
+        return "fixed";
     }
 
     private boolean hasSrv(String qname) {

@@ -75,11 +75,13 @@ public final class NatBox extends MappingTable implements Node {
     // ---- outbound ------------------------------------------------------------------------------------------
 
     private void outbound(Hop hop, Packet p) {
-        switch (p) {
-            case Packet.Udp u -> outboundFlow(hop, Transport.UDP, u.src(), u.dst(), false, false);
-            case Packet.Tcp t -> outboundFlow(hop, Transport.TCP, t.src(), t.dst(),
+        if (p instanceof Packet.Udp u) { // instanceof, not a type switch: see Packet
+            outboundFlow(hop, Transport.UDP, u.src(), u.dst(), false, false);
+        } else if (p instanceof Packet.Tcp t) {
+            outboundFlow(hop, Transport.TCP, t.src(), t.dst(),
                     t.has(Packet.Tcp.SYN) && !t.has(Packet.Tcp.ACK), t.has(Packet.Tcp.RST) || t.has(Packet.Tcp.FIN));
-            case Packet.Icmp i -> outboundIcmp(hop, i);
+        } else {
+            outboundIcmp(hop, (Packet.Icmp) p);
         }
     }
 
@@ -126,11 +128,12 @@ public final class NatBox extends MappingTable implements Node {
     // ---- inbound -------------------------------------------------------------------------------------------
 
     private void inbound(Hop hop, Packet p) {
-        switch (p) {
-            case Packet.Udp u -> inboundFlow(hop, Transport.UDP, u.src(), u.dst(), false);
-            case Packet.Tcp t -> inboundFlow(hop, Transport.TCP, t.src(), t.dst(),
-                    t.has(Packet.Tcp.RST) || t.has(Packet.Tcp.FIN));
-            case Packet.Icmp i -> inboundIcmp(hop, i);
+        if (p instanceof Packet.Udp u) {
+            inboundFlow(hop, Transport.UDP, u.src(), u.dst(), false);
+        } else if (p instanceof Packet.Tcp t) {
+            inboundFlow(hop, Transport.TCP, t.src(), t.dst(), t.has(Packet.Tcp.RST) || t.has(Packet.Tcp.FIN));
+        } else {
+            inboundIcmp(hop, (Packet.Icmp) p);
         }
     }
 

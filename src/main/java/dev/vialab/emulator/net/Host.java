@@ -180,17 +180,18 @@ public abstract class Host implements Node {
     @Override
     public final void receive(Hop hop) {
         Delivery d = new Delivery(hop, name, recorder);
-        switch (hop.packet()) {
-            case Packet.Udp u -> {
-                UdpListener l = udp.get(u.dst());
-                if (l == null) {
-                    closedUdpPort(d, u);
-                } else {
-                    l.datagram(d, u);
-                }
+        Packet p = hop.packet(); // instanceof, not a type switch: see Packet
+        if (p instanceof Packet.Udp u) {
+            UdpListener l = udp.get(u.dst());
+            if (l == null) {
+                closedUdpPort(d, u);
+            } else {
+                l.datagram(d, u);
             }
-            case Packet.Tcp t -> tcp.receive(d, t);
-            case Packet.Icmp i -> icmp(d, i);
+        } else if (p instanceof Packet.Tcp t) {
+            tcp.receive(d, t);
+        } else {
+            icmp(d, (Packet.Icmp) p);
         }
         if (!d.recorded()) {
             d.accept(Why.of("net.received", "", hop.label()));

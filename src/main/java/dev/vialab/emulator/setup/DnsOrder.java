@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * How the DNS server orders the addresses of one name in successive answers. The order matters because pjsip
- * sends every new request to the first address (R1).
+ * sends every new request to the first address (R1). {@code DnsServer} tells them apart with {@code instanceof}
+ * for the reason given at {@link dev.vialab.emulator.packet.Packet}.
  */
 public sealed interface DnsOrder {
 

@@ -159,11 +159,17 @@ public final class Phone extends Host {
             d.drop(Why.of("phone.rx.stopped", "R38"));
             return;
         }
-        switch (codec.parse(payload)) {
-            case SipCodec.KeepAlive k -> d.accept(Why.of("phone.rx.keepalive", "R14", source));
-            case SipCodec.Malformed m -> d.drop(Why.of("sip.malformed", "RFC 3261 §7", m.error()));
-            case SipCodec.Message m when !m.isRequest() -> response(d, m.response());
-            case SipCodec.Message m -> calls.request(d, m.request(), source, conn);
+        SipCodec.Parsed parsed = codec.parse(payload); // instanceof, not a type switch: see SipCodec.Parsed
+        if (parsed instanceof SipCodec.Message m) {
+            if (m.isRequest()) {
+                calls.request(d, m.request(), source, conn);
+            } else {
+                response(d, m.response());
+            }
+        } else if (parsed instanceof SipCodec.Malformed m) {
+            d.drop(Why.of("sip.malformed", "RFC 3261 §7", m.error()));
+        } else {
+            d.accept(Why.of("phone.rx.keepalive", "R14", source));
         }
     }
 

@@ -118,11 +118,17 @@ public final class Registrar extends Host {
     }
 
     private void received(Delivery d, byte[] payload, Endpoint source, TcpConnection conn, Transport t) {
-        switch (codec.parse(payload)) {
-            case SipCodec.KeepAlive k -> d.accept(KEEP_ALIVE);
-            case SipCodec.Malformed m -> d.drop(Why.of("sip.malformed", "RFC 3261 §7", m.error()));
-            case SipCodec.Message m when !m.isRequest() -> proxy.response(d, m.response(), source);
-            case SipCodec.Message m -> request(d, m.request(), source, conn, t);
+        SipCodec.Parsed parsed = codec.parse(payload); // instanceof, not a type switch: see SipCodec.Parsed
+        if (parsed instanceof SipCodec.Message m) {
+            if (m.isRequest()) {
+                request(d, m.request(), source, conn, t);
+            } else {
+                proxy.response(d, m.response(), source);
+            }
+        } else if (parsed instanceof SipCodec.Malformed m) {
+            d.drop(Why.of("sip.malformed", "RFC 3261 §7", m.error()));
+        } else {
+            d.accept(KEEP_ALIVE);
         }
     }
 

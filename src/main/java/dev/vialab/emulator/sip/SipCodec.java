@@ -25,7 +25,11 @@ public final class SipCodec {
         SIPHeaderList.setPrettyEncode(true);
     }
 
-    /** What a receiver got: a message, a CRLF keep-alive (R13, R14), or bytes that are not SIP. */
+    /**
+     * What a receiver got: a message, a CRLF keep-alive (R13, R14), or bytes that are not SIP. Receivers test it
+     * with {@code instanceof} for the reason given at {@link dev.vialab.emulator.packet.Packet} ({@code Phone},
+     * {@code Registrar}, {@code Caller}).
+     */
     public sealed interface Parsed permits Message, KeepAlive, Malformed {}
 
     public record Message(SIPMessage message) implements Parsed {

@@ -180,11 +180,9 @@ public final class StepLog extends AbstractList<Step> implements RandomAccess {
             return why;
         }
         Hop.Leg leg = (Hop.Leg) ref(index, 1);
-        Object source = leg == null ? null : switch (leg.packet()) {
-            case Packet.Udp u -> u.src();
-            case Packet.Tcp t -> t.src();
-            case Packet.Icmp i -> i.srcIp();
-        };
+        Packet p = leg == null ? null : leg.packet(); // instanceof, not a type switch: see Packet
+        Object source = p instanceof Packet.Udp u ? u.src() : p instanceof Packet.Tcp t ? t.src()
+                : p == null ? null : p.srcIp();
         return why.at(time(index), source);
     }
 
