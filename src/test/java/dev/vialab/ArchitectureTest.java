@@ -70,10 +70,17 @@ class ArchitectureTest {
     }
 
     @Test
-    void jackson_is_used_only_by_the_scenario_files_and_views() {
-        // views: Flow's element properties take Jackson trees (Element.setPropertyJson)
-        noClasses().that().resideOutsideOfPackages("dev.vialab.scenario..", "..ui..")
+    void jackson_is_used_only_by_the_views() {
+        // views: Flow's element properties take Jackson trees (Element.setPropertyJson); the command line loads none
+        noClasses().that().resideOutsideOfPackages("..ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("tools.jackson..", "com.fasterxml..")
+                .check(classes);
+    }
+
+    @Test
+    void yaml_is_read_only_by_the_scenario_files() {
+        noClasses().that().resideOutsideOfPackage("dev.vialab.scenario..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.snakeyaml..", "org.yaml..")
                 .check(classes);
     }
 

@@ -18,7 +18,7 @@ import java.util.Properties;
  * layouts beside the jar, each with an ahead-of-time cache (JEP 483/514/515, JDK 25+) trained at package time,
  * and this class starts the real main class on one of them in a child JVM:
  * <ul>
- *   <li>{@code vialab-cli/}: our classes and the eight libraries the CLI loads, for {@code run}/{@code validate};
+ *   <li>{@code vialab-cli/}: our classes and the four libraries the CLI loads, for {@code run}/{@code validate};
  *   <li>{@code vialab-app/}: Spring Boot's extracted layout ({@code -Djarmode=tools extract}), for the web app.
  * </ul>
  * A missing layout, or one made by another JDK, falls back to Spring Boot's launcher: same behaviour, slower start.

@@ -3,26 +3,36 @@ package dev.vialab.scenario;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.dataformat.yaml.YAMLFactory;
-import tools.jackson.dataformat.yaml.YAMLParser;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
- * Turns YAML text into a {@link Node} tree with positions, from Jackson's streaming parser. Refuses what a
+ * Turns YAML text into a {@link Node} tree with positions, from snakeyaml-engine's event parser. Refuses what a
  * scenario never needs and a hostile file could abuse: aliases and anchors (billion laughs), tags (typed
  * objects), nesting deeper than {@link #MAX_DEPTH}, more than one document.
+ *
+ * <p>It reads the events of snakeyaml-engine, the parser under Jackson's YAML module, itself: a Node keeps only a
+ * scalar's text and whether it was quoted, so Jackson's tokens added nothing, and its parser's base class
+ * initialises {@code BigDecimal}, whose static initialiser computes 5^65536 (JDK 25): with Jackson's layer that was
+ * a fifth of a cold CLI run's main thread (async-profiler). {@code YamlLoaderTest} pins the trees and the
+ * problems, which are the ones the Jackson-based loader gave.
  */
 final class YamlLoader {
     static final int MAX_DEPTH = 64;
 
-    // immutable once built and thread-safe: parsers are created per call
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    // immutable and thread-safe: parsers are made per call
+    private static final LoadSettings SETTINGS = LoadSettings.builder().build();
 
     private final String text;
     private final BiFunction<Integer, Integer, Node.Pos> at;
@@ -56,38 +66,56 @@ final class YamlLoader {
     }
 
     private Node load() {
-        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), text)) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
+        try {
+            Parser p = new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text));
+            Event e = nextNode(p);
+            if (e == null) {
                 return new Node.Map(at.apply(1, 1), List.of()); // empty, or only comments: all defaults
             }
-            Node root = value(p, t, 1);
-            if (p.nextToken() != null) {
-                throw new Refused(pos(p), "only one YAML document per file");
+            Node root = value(p, e, 1);
+            Event more = nextNode(p);
+            if (more != null) {
+                throw new Refused(pos(more), "only one YAML document per file");
             }
             return root;
         } catch (Refused r) {
             problems.add(r.pos, "", r.getMessage());
-        } catch (JacksonException e) {
+        } catch (YamlEngineException e) {
             syntaxError(e);
         }
         return null;
     }
 
-    private Node value(JsonParser p, JsonToken t, int depth) {
-        Node.Pos pos = pos(p);
-        refuseMarkup(p, pos);
-        switch (t) {
-            case START_OBJECT -> {
+    /** The next event that is a node or ends a collection; null at the end of the stream. */
+    private static Event nextNode(Parser p) {
+        while (p.hasNext()) {
+            Event e = p.next();
+            switch (e.getEventId()) {
+                case StreamStart, StreamEnd, DocumentStart, DocumentEnd, Comment -> { }
+                default -> {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Node value(Parser p, Event e, int depth) {
+        Node.Pos pos = pos(e);
+        refuseMarkup(e, pos);
+        switch (e.getEventId()) {
+            case MappingStart -> {
                 deeper(depth, pos);
                 List<Node.Entry> entries = new ArrayList<>();
                 HashMap<String, Node.Pos> seen = new HashMap<>();
-                for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
-                    ended(k, pos);
-                    String key = p.currentName();
-                    Node.Pos keyPos = pos(p);
-                    refuseMarkup(p, keyPos);
-                    Node v = value(p, p.nextToken(), depth + 1);
+                for (Event k = next(p, pos); k.getEventId() != Event.ID.MappingEnd; k = next(p, pos)) {
+                    Node.Pos keyPos = pos(k);
+                    refuseMarkup(k, keyPos);
+                    if (!(k instanceof ScalarEvent keyEvent)) {
+                        throw new Refused(keyPos, "a key must be a single word or text, not a list or a map");
+                    }
+                    String key = keyEvent.getValue();
+                    Node v = value(p, next(p, pos), depth + 1);
                     Node.Pos first = seen.putIfAbsent(key, keyPos);
                     if (first != null) {
                         problems.add(keyPos, "", "duplicate key '" + key + "' (first at line " + first.line() + ")");
@@ -97,28 +125,29 @@ final class YamlLoader {
                 }
                 return new Node.Map(pos, entries);
             }
-            case START_ARRAY -> {
+            case SequenceStart -> {
                 deeper(depth, pos);
                 List<Node> items = new ArrayList<>();
-                for (JsonToken i = p.nextToken(); i != JsonToken.END_ARRAY; i = p.nextToken()) {
-                    ended(i, pos);
+                for (Event i = next(p, pos); i.getEventId() != Event.ID.SequenceEnd; i = next(p, pos)) {
                     items.add(value(p, i, depth + 1));
                 }
                 return new Node.Seq(pos, items);
             }
-            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> {
-                char first = charAt(p);
-                return new Node.Scalar(pos, p.getString() == null ? "" : p.getString(), first != '"' && first != '\'');
+            case Scalar -> {
+                ScalarEvent scalar = (ScalarEvent) e;
+                return new Node.Scalar(pos, scalar.getValue(), !scalar.isSQuoted() && !scalar.isDQuoted());
             }
-            default -> throw new Refused(pos, "unsupported YAML value (" + t + ")");
+            default -> throw new Refused(pos, "unsupported YAML value (" + e.getEventId() + ")");
         }
     }
 
     /** The parser reports truncation itself; this only keeps a surprise from becoming a loop or an NPE. */
-    private static void ended(JsonToken t, Node.Pos pos) {
-        if (t == null) {
+    private static Event next(Parser p, Node.Pos pos) {
+        Event e = nextNode(p);
+        if (e == null) {
             throw new Refused(pos, "the document ends inside this value");
         }
+        return e;
     }
 
     private static void deeper(int depth, Node.Pos pos) {
@@ -128,27 +157,27 @@ final class YamlLoader {
     }
 
     /**
-     * Anchors, aliases and tags start with an indicator character at the token's position; the parser reports
-     * anchors only on collections, so the character is the reliable test.
+     * Anchors, aliases and tags start with an indicator character at the event's start mark (the start of a node's
+     * properties); the character is the test, and the word there names it in the message.
      */
-    private void refuseMarkup(JsonParser p, Node.Pos pos) {
-        YAMLParser yp = (YAMLParser) p;
-        char c = charAt(p);
-        if (yp.isCurrentAlias() || c == '*') {
-            throw new Refused(pos, "YAML aliases (" + indicatorWord(p) + ") are not allowed; write the value out");
+    private void refuseMarkup(Event e, Node.Pos pos) {
+        char c = charAt(e);
+        if (e instanceof AliasEvent || c == '*') {
+            throw new Refused(pos, "YAML aliases (" + indicatorWord(e) + ") are not allowed; write the value out");
         }
-        if (c == '&') {
-            throw new Refused(pos, "YAML anchors (" + indicatorWord(p) + ") are not allowed; write the value out");
+        if (c == '&' || e instanceof NodeEvent n && n.getAnchor().isPresent()) {
+            throw new Refused(pos, "YAML anchors (" + indicatorWord(e) + ") are not allowed; write the value out");
         }
-        if (c == '!' || yp.getTypeId() != null) {
-            throw new Refused(pos, "YAML tags (" + (c == '!' ? indicatorWord(p) : "!") + ") are not allowed");
+        Optional<String> tag = e instanceof ScalarEvent s ? s.getTag()
+                : e instanceof CollectionStartEvent c2 ? c2.getTag() : Optional.empty();
+        if (c == '!' || tag.isPresent()) {
+            throw new Refused(pos, "YAML tags (" + (c == '!' ? indicatorWord(e) : "!") + ") are not allowed");
         }
     }
 
     /** {@code &name}, {@code *name} or {@code !tag} as written, for the message. */
-    private String indicatorWord(JsonParser p) {
-        long cp = p.currentTokenLocation().getCharOffset();
-        int start = cp < 0 ? -1 : charIndex((int) cp);
+    private String indicatorWord(Event e) {
+        int start = e.getStartMark().map(m -> charIndex(m.getIndex())).orElse(-1);
         if (start < 0 || start >= text.length()) {
             return "?";
         }
@@ -159,9 +188,8 @@ final class YamlLoader {
         return text.substring(start, end);
     }
 
-    private char charAt(JsonParser p) {
-        long cp = p.currentTokenLocation().getCharOffset();
-        int i = cp < 0 ? -1 : charIndex((int) cp);
+    private char charAt(Event e) {
+        int i = e.getStartMark().map(m -> charIndex(m.getIndex())).orElse(-1);
         return i >= 0 && i < text.length() ? text.charAt(i) : 0;
     }
 
@@ -180,14 +208,13 @@ final class YamlLoader {
         return codePoint < charOfCodePoint.length ? charOfCodePoint[codePoint] : -1;
     }
 
-    private Node.Pos pos(JsonParser p) {
-        TokenStreamLocation l = p.currentTokenLocation();
-        return at.apply(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
+    private Node.Pos pos(Event e) {
+        return e.getStartMark().map(m -> at.apply(m.getLine() + 1, m.getColumn() + 1)).orElse(at.apply(1, 1));
     }
 
-    /** The scanner's own mark is where the text is wrong; Jackson's location is the last good token. */
-    private void syntaxError(JacksonException e) {
-        if (e.getCause() instanceof MarkedYamlEngineException m) {
+    /** The scanner's own mark is where the text is wrong. */
+    private void syntaxError(YamlEngineException e) {
+        if (e instanceof MarkedYamlEngineException m) {
             Node.Pos pos = m.getProblemMark().map(k -> at.apply(k.getLine() + 1, k.getColumn() + 1))
                     .orElse(at.apply(1, 1));
             String context = m.getContext();
@@ -195,8 +222,6 @@ final class YamlLoader {
                     + (context == null || context.isBlank() ? "" : " (" + context.strip() + ")"));
             return;
         }
-        TokenStreamLocation l = e.getLocation();
-        Node.Pos pos = l == null ? at.apply(1, 1) : at.apply(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
-        problems.add(pos, "", "YAML syntax: " + e.getOriginalMessage().strip());
+        problems.add(at.apply(1, 1), "", "YAML syntax: " + String.valueOf(e.getMessage()).strip());
     }
 }
