@@ -2,7 +2,6 @@ package dev.vialab.scenario;
 
 import dev.vialab.emulator.packet.Ip;
 import dev.vialab.emulator.packet.Time;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.SequencedMap;
 import java.util.regex.Matcher;
@@ -119,16 +118,76 @@ final class Values {
             case "h" -> 3600 * Time.S;
             default -> Time.S;
         };
-        BigDecimal micros = new BigDecimal(m.group(2)).multiply(BigDecimal.valueOf(scale));
-        if (micros.compareTo(BigDecimal.valueOf(MAX_DURATION)) > 0) {
+        // exact decimal arithmetic in longs, not BigDecimal: its static initialiser computes 5^65536 (JDK 25),
+        // which cost a cold CLI run ~10 ms for the seed's few durations
+        String number = m.group(2);
+        int dot = number.indexOf('.');
+        String whole = stripLeading(dot < 0 ? number : number.substring(0, dot), '0');
+        String fraction = dot < 0 ? "" : stripTrailing(number.substring(dot + 1), '0');
+        long units = whole.length() > 18 ? Long.MAX_VALUE : whole.isEmpty() ? 0 : Long.parseLong(whole);
+        if (units > MAX_DURATION / scale || fractionExceeds(fraction, MAX_DURATION - units * scale, scale)) {
             pr.add(n.pos(), path, "must be at most 7 days (604800s), found " + s);
             return null;
         }
-        if (micros.stripTrailingZeros().scale() > 0) {
+        // 0.FRACTION × scale is whole only if 10^length divides FRACTION × scale; FRACTION ends in a non-zero
+        // digit, so that needs length <= the powers of 2 or of 5 in scale, at most 10 (an hour is 2^10·3^2·5^8 µs)
+        long part = fraction.isEmpty() ? 0 : fractionMicros(fraction, scale);
+        if (part < 0) {
             pr.add(n.pos(), path, "finer than a microsecond: " + s);
             return null;
         }
-        return micros.longValueExact();
+        return units * scale + part;
+    }
+
+    /** 0.FRACTION × scale in whole microseconds, or -1 when it is not whole. */
+    private static long fractionMicros(String fraction, long scale) {
+        if (fraction.length() > 10) {
+            return -1;
+        }
+        long ten = 1;
+        for (int i = 0; i < fraction.length(); i++) {
+            ten *= 10;
+        }
+        long g = gcd(scale, ten);
+        long f = Long.parseLong(fraction);
+        return f % (ten / g) != 0 ? -1 : f / (ten / g) * (scale / g);
+    }
+
+    /** Whether 0.FRACTION × scale > rest: FRACTION against the digits of rest / scale, by long division. */
+    private static boolean fractionExceeds(String fraction, long rest, long scale) {
+        if (rest >= scale) {
+            return false; // 0.FRACTION < 1
+        }
+        long r = rest;
+        for (int i = 0; i < fraction.length(); i++) {
+            r *= 10;
+            long digit = r / scale;
+            r %= scale;
+            if (fraction.charAt(i) - '0' != digit) {
+                return fraction.charAt(i) - '0' > digit;
+            }
+        }
+        return false; // equal digits so far: not more than rest / scale
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    private static String stripLeading(String s, char c) {
+        int i = 0;
+        while (i < s.length() && s.charAt(i) == c) {
+            i++;
+        }
+        return s.substring(i);
+    }
+
+    private static String stripTrailing(String s, char c) {
+        int i = s.length();
+        while (i > 0 && s.charAt(i - 1) == c) {
+            i--;
+        }
+        return s.substring(0, i);
     }
 
     static Boolean bool(Problems pr, Node n, String path) {
@@ -199,7 +258,9 @@ final class Values {
         if (micros % Time.MS == 0) {
             return micros / Time.MS + "ms";
         }
-        return BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString() + "s";
+        long abs = Math.abs(micros); // durations are never negative; the sign is kept all the same
+        String fraction = Long.toString(abs % Time.S + Time.S).substring(1); // six digits, zero-padded
+        return (micros < 0 ? "-" : "") + abs / Time.S + "." + stripTrailing(fraction, '0') + "s";
     }
 
     static String index(String path, int i) {
