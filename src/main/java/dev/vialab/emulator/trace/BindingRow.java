@@ -33,17 +33,8 @@ public record BindingRow(String location, String aor, String contact, Endpoint s
     }
 
     @Override
-    public int hashCode() {
-        int h = Objects.hashCode(location);
-        h = h * 31 + Objects.hashCode(aor);
-        h = h * 31 + Objects.hashCode(contact);
-        h = h * 31 + Objects.hashCode(source);
-        h = h * 31 + Objects.hashCode(transport);
-        h = h * 31 + Objects.hashCode(callId);
-        h = h * 31 + Long.hashCode(cseq);
-        h = h * 31 + Long.hashCode(registeredAt);
-        h = h * 31 + Long.hashCode(expires);
-        h = h * 31 + Objects.hashCode(server);
-        return h * 31 + step;
+    public int hashCode() { // nothing hashes these in a hot path
+        return Objects.hash(location, aor, contact, source, transport, callId, cseq, registeredAt, expires, server,
+                step);
     }
 }

@@ -59,17 +59,8 @@ public record NatRow(String nat, Transport transport, Endpoint inside, Endpoint 
     }
 
     @Override
-    public int hashCode() {
-        int h = Objects.hashCode(nat);
-        h = h * 31 + Objects.hashCode(transport);
-        h = h * 31 + Objects.hashCode(inside);
-        h = h * 31 + Objects.hashCode(outside);
-        h = h * 31 + Objects.hashCode(remote);
-        h = h * 31 + Long.hashCode(created);
-        h = h * 31 + Long.hashCode(lastOutbound);
-        h = h * 31 + Long.hashCode(expires);
-        h = h * 31 + permissions.hashCode();
-        h = h * 31 + createdStep;
-        return h * 31 + refreshedStep;
+    public int hashCode() { // nothing hashes these in a hot path
+        return Objects.hash(nat, transport, inside, outside, remote, created, lastOutbound, expires, permissions,
+                createdStep, refreshedStep);
     }
 }

@@ -35,18 +35,8 @@ public record PhoneView(String phone, String state, String server, String contac
     }
 
     @Override
-    public int hashCode() {
-        int h = Objects.hashCode(phone);
-        h = h * 31 + Objects.hashCode(state);
-        h = h * 31 + Objects.hashCode(server);
-        h = h * 31 + Objects.hashCode(contact);
-        h = h * 31 + Objects.hashCode(viaSentBy);
-        h = h * 31 + Objects.hashCode(lastReceived);
-        h = h * 31 + Objects.hashCode(kaTarget);
-        h = h * 31 + Long.hashCode(nextRefresh);
-        h = h * 31 + Long.hashCode(nextRetry);
-        h = h * 31 + Objects.hashCode(callId);
-        h = h * 31 + Long.hashCode(cseq);
-        return h * 31 + Boolean.hashCode(rewriteGuard);
+    public int hashCode() { // nothing hashes these in a hot path
+        return Objects.hash(phone, state, server, contact, viaSentBy, lastReceived, kaTarget, nextRefresh, nextRetry,
+                callId, cseq, rewriteGuard);
     }
 }
