@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Code that dispatches on the kind of packet uses {@code instanceof}, not a pattern {@code switch}: each type
  * switch links a {@code SwitchBootstraps.typeSwitch} call site on first use, and JDK 25 generates a class for it;
- * the eleven on the CLI's path were ~5 % of a cold {@code run} (child JVM, seed scenario: 0.220 → 0.210 s). The chains end in
- * the last kind without testing it; {@code SealedVariantsTest} pins the kinds, so a new one sends its author to
- * them ({@code Host.receive}, {@code NatBox.outbound}/{@code inbound}, {@code StepLog.why}, {@code TextLadder}).
+ * the eleven on the CLI's path were ~5 % of a cold {@code run} (child JVM, seed scenario: 0.220 → 0.210 s). The
+ * chains end in the last kind without testing it; {@code SealedVariantsTest} pins the kinds, so a new one sends
+ * its author to them ({@code Host.receive}, {@code NatBox.outbound}/{@code inbound}, {@code StepLog.why},
+ * {@code TextLadder}).
  */
 public sealed interface Packet permits Packet.Udp, Packet.Tcp, Packet.Icmp {
 
