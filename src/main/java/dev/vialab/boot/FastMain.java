@@ -88,7 +88,7 @@ public final class FastMain implements Runnable {
     }
 
     /** The child JVM's command line, or null when the layout is missing. */
-    private static List<String> childCommand(String layout, String[] args, boolean passJvmOptions)
+    static List<String> childCommand(String layout, String[] args, boolean passJvmOptions)
             throws IOException {
         Path dir;
         try {
