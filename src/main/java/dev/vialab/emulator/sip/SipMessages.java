@@ -51,8 +51,7 @@ final class SipMessages {
             this(uri, expires, "");
         }
 
-        // written out, as PhoneView's are: the generated ones link an invokedynamic bootstrap on first use, which
-        // costs a cold CLI run milliseconds; this record keys the contact-line cache
+        // written out for the reason given at trace.PhoneView; this record keys the contact-line cache
         @Override
         public boolean equals(Object o) {
             return this == o || o instanceof ContactSpec c && expires == c.expires && Objects.equals(uri, c.uri)

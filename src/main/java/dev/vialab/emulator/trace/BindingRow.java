@@ -19,10 +19,7 @@ public record BindingRow(String location, String aor, String contact, Endpoint s
         return location + '|' + aor + '|' + contact;
     }
 
-    // equals and hashCode written out: a record's generated ones link an invokedynamic bootstrap
-    // (java.lang.runtime.ObjectMethods) on first use, which spins method handles and classes in a cold JVM: the
-    // CLI's first record comparison cost ~10 ms of its 0.25 s (async-profiler, seed scenario). RecordEqualityTest
-    // checks that every component takes part.
+    // equals written out for the reason given at PhoneView (RecordEqualityTest checks every component counts)
     @Override
     public boolean equals(Object o) {
         return this == o || o instanceof BindingRow b && cseq == b.cseq && registeredAt == b.registeredAt

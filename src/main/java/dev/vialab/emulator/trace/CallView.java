@@ -11,10 +11,7 @@ import java.util.Objects;
  */
 public record CallView(String call, String state, String server, String target, long startedAt) {
 
-    // equals and hashCode written out: a record's generated ones link an invokedynamic bootstrap
-    // (java.lang.runtime.ObjectMethods) on first use, which spins method handles and classes in a cold JVM: the
-    // CLI's first record comparison cost ~10 ms of its 0.25 s (async-profiler, seed scenario). RecordEqualityTest
-    // checks that every component takes part.
+    // equals written out for the reason given at PhoneView (RecordEqualityTest checks every component counts)
     @Override
     public boolean equals(Object o) {
         return this == o || o instanceof CallView v && startedAt == v.startedAt && Objects.equals(call, v.call)

@@ -20,7 +20,7 @@ public record NatRow(String nat, Transport transport, Endpoint inside, Endpoint 
 
     public record Permission(String remote, long expires) {
 
-        // written out for the reason NatRow's are
+        // written out for the reason given at PhoneView
         @Override
         public boolean equals(Object o) {
             return this == o || o instanceof Permission p && expires == p.expires && Objects.equals(remote, p.remote);
@@ -45,10 +45,7 @@ public record NatRow(String nat, Transport transport, Endpoint inside, Endpoint 
         return nat + '/' + t + '/' + "00000".substring(p.length()) + p + '/' + remote;
     }
 
-    // equals and hashCode written out: a record's generated ones link an invokedynamic bootstrap
-    // (java.lang.runtime.ObjectMethods) on first use, which spins method handles and classes in a cold JVM: the
-    // CLI's first record comparison cost ~10 ms of its 0.25 s (async-profiler, seed scenario). RecordEqualityTest
-    // checks that every component takes part.
+    // equals written out for the reason given at PhoneView (RecordEqualityTest checks every component counts)
     @Override
     public boolean equals(Object o) {
         return this == o || o instanceof NatRow r && created == r.created && lastOutbound == r.lastOutbound
