@@ -45,7 +45,10 @@ class LabConfiguration {
     }
 
     @Bean
-    RunService runService(ScenarioCatalog catalog, @Value("${vialab.run-cache:256}") int cacheSize) {
-        return new RunService(catalog, cacheSize);
+    RunService runService(ScenarioCatalog catalog, @Value("${vialab.run-cache:256}") int cacheSize,
+            @Value("${vialab.run-cache-steps:0}") long cacheSteps) {
+        // 0: a fifth of the heap (see RunService); a server with a small heap then keeps fewer long runs
+        return new RunService(catalog, cacheSize,
+                cacheSteps > 0 ? cacheSteps : RunService.defaultCacheSteps(Runtime.getRuntime().maxMemory()));
     }
 }

@@ -10,14 +10,45 @@ import dev.vialab.scenario.ScenarioReader;
  * every session asking for the same run shares one trace: a bounded least-recently-used cache keeps the heap per
  * learner small and makes stepping and re-opening instant. A run asked for again while it is being computed is
  * waited for, not computed twice: a class opening the same lesson at once shares one trace from the start.
+ *
+ * <p>The cache is bounded by the steps it holds as well as by count (see {@link SharedMemo}): a run's memory is its
+ * steps', counted as {@value #BYTES_PER_STEP} bytes each (measured for a 1000-phone hour: 186 B per step for the trace
+ * and 51 for its flights index; a short run's fixed part weighs more per step), and by default the cached runs
+ * may take a fifth of the heap.
  */
 public final class RunService {
+    /** What a cached run costs per step, for the default budget: the trace and the flights index over it. */
+    static final int BYTES_PER_STEP = 300;
+    /** Every cached result counts at least this many steps: its key, scenario and views are not free either. */
+    static final int STEPS_PER_ENTRY = 64;
+
     private final ScenarioCatalog catalog;
     private final SharedMemo<RunKey, RunResult> cache;
 
-    public RunService(ScenarioCatalog catalog, int cacheSize) {
+    /** A cache of at most {@code cacheSize} runs holding at most {@code cacheSteps} steps together. */
+    public RunService(ScenarioCatalog catalog, int cacheSize, long cacheSteps) {
         this.catalog = catalog;
-        this.cache = new SharedMemo<>(cacheSize);
+        this.cache = new SharedMemo<>(cacheSize, cacheSteps, RunService::weight);
+    }
+
+    /** The default step budget: a fifth of {@code maxHeapBytes} at {@link #BYTES_PER_STEP}. */
+    public static long defaultCacheSteps(long maxHeapBytes) {
+        return maxHeapBytes / 5 / BYTES_PER_STEP;
+    }
+
+    /** What a result weighs in the cache, in steps. */
+    static long weight(RunResult r) {
+        return r instanceof RunResult.Ran ran ? weight(ran.trace()) : STEPS_PER_ENTRY;
+    }
+
+    /** What a run weighs in the cache, in steps (ScaleSteadyBench keeps its traces by the same measure). */
+    public static long weight(Trace t) {
+        return STEPS_PER_ENTRY + t.size();
+    }
+
+    /** What the cache holds now. */
+    public SharedMemo.Held cached() {
+        return cache.held();
     }
 
     public ScenarioCatalog catalog() {

@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class RunServiceTest {
-    private final RunService runs = new RunService(ScenarioCatalog.fromDirectory(Path.of("lessons")), 8);
+    private final RunService runs = new RunService(ScenarioCatalog.fromDirectory(Path.of("lessons")), 8, 1_000_000);
 
     @Test
     void sessions_asking_for_the_same_run_at_once_share_one_trace() throws Exception {
@@ -44,5 +44,15 @@ class RunServiceTest {
     @Test
     void an_unknown_scenario_is_reported_not_thrown() {
         assertThat(runs.run(new RunKey("no-such-scenario", List.of(), null))).isInstanceOf(RunResult.Unknown.class);
+    }
+
+    @Test
+    void the_cache_counts_a_run_by_its_steps_and_keeps_within_its_step_budget() {
+        RunService small = new RunService(ScenarioCatalog.fromDirectory(Path.of("lessons")), 8, 1);
+        RunResult.Ran first = (RunResult.Ran) small.run(new RunKey("seed-t1-t2", List.of(), null));
+        assertThat(small.cached()).isEqualTo(new SharedMemo.Held(1, RunService.STEPS_PER_ENTRY + first.trace().size()));
+        small.run(new RunKey("seed-t1-t2", List.of(), 7L)); // over budget: the older run leaves
+        assertThat(small.cached().count()).isEqualTo(1);
+        assertThat(small.run(new RunKey("seed-t1-t2", List.of(), null))).isNotSameAs(first);
     }
 }
