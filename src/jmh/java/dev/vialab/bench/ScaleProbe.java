@@ -8,6 +8,7 @@ import dev.vialab.emulator.setup.Setup;
 import dev.vialab.emulator.trace.Kind;
 import dev.vialab.emulator.trace.Step;
 import dev.vialab.emulator.trace.Trace;
+import dev.vialab.lab.Flights;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -67,6 +68,13 @@ public final class ScaleProbe {
         if (!Boolean.getBoolean("probe.noFootprint")) {
             System.out.print(TraceFootprint.report(t));
         }
-        System.out.println("(trace kept until here: " + t.size() + " steps)");
+        // the web app keeps a run with its flights index: RunService's cache budget counts both per step
+        long before = Heap.usedAfterGc();
+        Flights flights = Flights.of(t);
+        long index = Heap.usedAfterGc() - before;
+        System.out.printf("retained by the flights index over it: %.1f MB (%.0f B/step)%n", index / 1e6,
+                (double) index / t.size());
+        System.out.println("(trace and flights kept until here: " + t.size() + " steps, "
+                + flights.of(t.step(t.size() - 1)).size() + " steps in the last step's flight)");
     }
 }

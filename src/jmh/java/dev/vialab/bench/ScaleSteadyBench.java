@@ -6,6 +6,8 @@ import dev.vialab.emulator.Emulator;
 import dev.vialab.emulator.packet.Time;
 import dev.vialab.emulator.setup.Setup;
 import dev.vialab.emulator.trace.Trace;
+import dev.vialab.lab.RunService;
+import dev.vialab.lab.SharedMemo;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,10 +24,18 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of a scale run in steady state: {@link ScaleBench}'s setups run back to back for 15 s per iteration, as
- * a server runs scenario after scenario, and the last four traces are kept, as the web app's run cache keeps them.
- * The time per run then includes its share of every collection: the young ones that copy its trace (every trace
- * outlives them, as a cached one does) and the old ones that free the traces that left the cache. This is the
- * figure for "cost linear in N" (2× phones ≤ 2.2× time).
+ * a server runs scenario after scenario, and the traces are kept as the web app's run cache keeps them: the most
+ * recent ones, up to the cache's budget of steps ({@link RunService#defaultCacheSteps} of the fork's heap: 2.86
+ * million steps, eight 500-phone traces or four 1000-phone ones). The time per run then includes its share of
+ * every collection: the young ones that copy its trace (every trace outlives them, as a cached one does) and the
+ * old ones that free the traces that left the cache. This is the figure for "cost linear in N" (2× phones ≤ 2.2×
+ * time).
+ *
+ * <p>Why a budget of steps, not a number of traces: kept by number, four 1000-phone traces are twice the live heap
+ * of four 500-phone ones, and a tracing collector's cost per allocated byte grows with the live heap against the
+ * free one (more marking cycles, each marking more): the ratio then measured the cache's growth as much as the
+ * run's. {@code -Dsteady.cache=four} keeps the last four traces instead, as this benchmark did before the app's
+ * cache had a budget.
  *
  * <p>Why not ScaleBench's single shots for that ratio: each of them starts from a collected heap, and whether a run
  * meets a young collection at all depends on its allocation against the young generation G1 chose. A 500-phone run
@@ -50,7 +60,9 @@ public class ScaleSteadyBench {
 
     private Setup setup;
     /** The last traces, kept as the web app's run cache keeps them: every trace outlives the young collections. */
-    private final Trace[] kept = new Trace[4];
+    private final SharedMemo<Integer, Trace> kept = "four".equals(System.getProperty("steady.cache"))
+            ? new SharedMemo<>(4)
+            : new SharedMemo<>(256, RunService.defaultCacheSteps(Runtime.getRuntime().maxMemory()), RunService::weight);
     private int next;
 
     @org.openjdk.jmh.annotations.Setup(Level.Trial)
@@ -65,14 +77,13 @@ public class ScaleSteadyBench {
 
     @TearDown(Level.Iteration)
     public void stopClock() {
-        System.out.println(clock.stop("ms"));
+        SharedMemo.Held held = kept.held();
+        System.out.println(clock.stop("ms") + ", " + held.count() + " traces kept, " + held.weight() + " steps");
     }
 
     @Benchmark
     public Trace run() {
         clock.op();
-        Trace t = Emulator.run(setup);
-        kept[next++ % kept.length] = t;
-        return t;
+        return kept.get(next++, k -> Emulator.run(setup));
     }
 }
