@@ -14,10 +14,9 @@ import java.util.function.ToLongFunction;
  * a class opening the same lesson at once shares one value from the start, instead of each session making and
  * keeping its own copy.
  *
- * <p>Bounded by count and, when given a weight, by the sum of the weights too. Why both: a lesson's run is a few
- * hundred steps, but a scenario may ask for up to 5 million events, and a 1000-phone hour is 700 000 steps and
- * 130 MB of trace; a cache of 256 entries counted alike could hold gigabytes. The entry just made is never the one
- * evicted, so a value heavier than the whole budget is still kept until the next one comes.
+ * <p>Bounded by count and, when given a weight, by the sum of the weights too: values of one kind can differ in size
+ * by thousands of times (runs: see {@link RunService}). The entry just made is never the one evicted, so a value
+ * heavier than the whole budget is still kept until the next one comes.
  */
 public final class SharedMemo<K, V> {
     private final LinkedHashMap<K, V> done = new LinkedHashMap<>(64, 0.75f, true);

@@ -50,7 +50,8 @@ class RunServiceTest {
     void the_cache_counts_a_run_by_its_steps_and_keeps_within_its_step_budget() {
         RunService small = new RunService(ScenarioCatalog.fromDirectory(Path.of("lessons")), 8, 1);
         RunResult.Ran first = (RunResult.Ran) small.run(new RunKey("seed-t1-t2", List.of(), null));
-        assertThat(small.cached()).isEqualTo(new SharedMemo.Held(1, RunService.STEPS_PER_ENTRY + first.trace().size()));
+        assertThat(small.cached())
+                .isEqualTo(new SharedMemo.Held(1, RunService.STEPS_PER_ENTRY + first.trace().size()));
         small.run(new RunKey("seed-t1-t2", List.of(), 7L)); // over budget: the older run leaves
         assertThat(small.cached().count()).isEqualTo(1);
         assertThat(small.run(new RunKey("seed-t1-t2", List.of(), null))).isNotSameAs(first);
