@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Why a budget of steps, not a number of traces: kept by number, four 1000-phone traces are twice the live heap
  * of four 500-phone ones, and a tracing collector's cost per allocated byte grows with the live heap against the
  * free one (more marking cycles, each marking more): the ratio then measured the cache's growth as much as the
- * run's. {@code -Dsteady.cache=four} keeps the last four traces instead, as this benchmark did before the app's
- * cache had a budget.
+ * run's. {@code -jvmArgsAppend -Dsteady.cache=four} (a property of the fork) keeps the last four traces instead,
+ * as this benchmark did before the app's cache had a budget.
  *
  * <p>Why not ScaleBench's single shots for that ratio: each of them starts from a collected heap, and whether a run
  * meets a young collection at all depends on its allocation against the young generation G1 chose. A 500-phone run
