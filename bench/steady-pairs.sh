@@ -2,7 +2,8 @@
 # ScaleSteadyBench as pairs of short forks taking turns: 500 then 1000 phones (or 1000 then 500: the order turns
 # each round), one NAT and a NAT per phone, ROUNDS rounds. Why: on a shared VM a fork minutes away from another
 # runs 20-30 % faster or slower (bench/README), so the 2N/N ratio of `-f 2` runs is mostly that noise; forks a
-# minute apart see the same phase, and the median of the pairs' ratios leaves the outliers out.
+# minute apart see the same phase, and the median of the pairs' ratios leaves the outliers out; bench/pairs-stats.py
+# prints the figures (with a bootstrap interval of the ratio of sums) and pools several runs.
 # Usage: bench/steady-pairs.sh [ROUNDS] [extra JMH args...]; prints one line per fork, then the pairs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,19 +34,4 @@ for r in $(seq 1 "$rounds"); do
     if (( r % 2 )); then fork 500 $topo $r; fork 1000 $topo $r; else fork 1000 $topo $r; fork 500 $topo $r; fi
   done
 done | tee "$out/forks.txt"
-python3 - "$out/forks.txt" <<'PY'
-import re, sys, statistics
-forks = {}
-for line in open(sys.argv[1]):
-    m = re.match(r'fork (\w+) (\d+) round (\d+): cpu ([\d.]+) wall ([\d.]+)', line)
-    if m:
-        forks[(m.group(1), int(m.group(2)), int(m.group(3)))] = (float(m.group(4)), float(m.group(5)))
-for topo in ('ONE_NAT', 'NAT_PER_PHONE'):
-    rounds = sorted({r for (t, n, r) in forks if t == topo and (t, 500, r) in forks and (t, 1000, r) in forks})
-    for i, what in ((0, 'thread cpu'), (1, 'wall')):
-        ratios = [forks[(topo, 1000, r)][i] / forks[(topo, 500, r)][i] for r in rounds]
-        sums = sum(forks[(topo, 1000, r)][i] for r in rounds) / sum(forks[(topo, 500, r)][i] for r in rounds)
-        if ratios:
-            print(f"{topo} {what}: 1000/500 per pair median {statistics.median(ratios):.3f} "
-                  f"({min(ratios):.3f}-{max(ratios):.3f}, {len(ratios)} pairs), ratio of sums {sums:.3f}")
-PY
+python3 bench/pairs-stats.py "$out/forks.txt"
