@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""The 2N/N figures of bench/steady-pairs.sh's forks: per topology the pairs' median and range, the ratio of sums,
-and a 95 % percentile-bootstrap interval of that ratio (pairs resampled with replacement, 10 000 times, seeded, as
-Stats.ratioOfSums95 in src/jmh). Why pairs as the unit: the two forks of a pair run a minute apart and share the
+"""The 2N/N figures of bench/steady-pairs.sh's forks: per topology the pairs' median and range and the ratio of sums,
+each with a 95 % percentile-bootstrap interval (pairs resampled with replacement, 10 000 times, seeded, as
+Stats.ratioOfSums95 in src/jmh). The median leaves out a pair whose one fork met a burst of the host; the ratio of
+sums counts it in full. Why pairs as the unit: the two forks of a pair run a minute apart and share the
 host's phase, so they move together. Usage: bench/pairs-stats.py FORKS.txt [MORE_FORKS.txt ...] (several files
 pool their pairs: a round number is made unique per file)."""
 import random
@@ -17,14 +18,18 @@ for f, path in enumerate(sys.argv[1:]):
             forks[(m.group(1), int(m.group(2)), (f, int(m.group(3))))] = (float(m.group(4)), float(m.group(5)))
 
 
-def interval(pairs, resamples=10_000):
+def interval(pairs, statistic, resamples=10_000):
     rng = random.Random(1)
-    ratios = []
-    for _ in range(resamples):
-        pick = [pairs[rng.randrange(len(pairs))] for _ in pairs]
-        ratios.append(sum(b for b, _ in pick) / sum(s for _, s in pick))
-    ratios.sort()
-    return ratios[int(resamples * 0.025)], ratios[int(resamples * 0.975) - 1]
+    values = sorted(statistic([pairs[rng.randrange(len(pairs))] for _ in pairs]) for _ in range(resamples))
+    return values[int(resamples * 0.025)], values[int(resamples * 0.975) - 1]
+
+
+def ratio_of_sums(pairs):
+    return sum(b for b, _ in pairs) / sum(s for _, s in pairs)
+
+
+def median_ratio(pairs):
+    return statistics.median(b / s for b, s in pairs)
 
 
 for topo in ('ONE_NAT', 'NAT_PER_PHONE'):
@@ -34,7 +39,8 @@ for topo in ('ONE_NAT', 'NAT_PER_PHONE'):
         if not pairs:
             continue
         ratios = [b / s for b, s in pairs]
-        low, high = interval(pairs)
-        print(f"{topo} {what}: 1000/500 per pair median {statistics.median(ratios):.3f} "
-              f"({min(ratios):.3f}-{max(ratios):.3f}, {len(ratios)} pairs), ratio of sums "
-              f"{sum(b for b, _ in pairs) / sum(s for _, s in pairs):.3f} (95 % bootstrap interval {low:.3f}-{high:.3f})")
+        m_low, m_high = interval(pairs, median_ratio)
+        low, high = interval(pairs, ratio_of_sums)
+        print(f"{topo} {what}: 1000/500 per pair median {median_ratio(pairs):.3f} (95 % bootstrap interval "
+              f"{m_low:.3f}-{m_high:.3f}; pairs {min(ratios):.3f}-{max(ratios):.3f}, {len(ratios)} of them), "
+              f"ratio of sums {ratio_of_sums(pairs):.3f} ({low:.3f}-{high:.3f})")

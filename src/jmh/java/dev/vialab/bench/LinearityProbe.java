@@ -38,6 +38,8 @@ import java.util.List;
 public final class LinearityProbe {
     private static final String MODE = System.getProperty("probe.mode", "budget");
     private static final boolean CLEAN = "clean".equals(MODE);
+    /** {@code -Dprobe.runs=true}: a line per run as it ends (JVM uptime, case, wall, CPU), to set beside a GC log. */
+    private static final boolean EACH_RUN = Boolean.getBoolean("probe.runs");
 
     private LinearityProbe() {}
 
@@ -90,6 +92,11 @@ public final class LinearityProbe {
                 }
                 if (r >= warmRounds) {
                     c.runs().add(run);
+                }
+                if (EACH_RUN) {
+                    System.out.printf("run at %d ms: %s wall %.0f cpu %.0f ms%n",
+                            java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), c.name(),
+                            run.wallNs() / 1e6, run.cpuNs() / 1e6);
                 }
             }
         }
