@@ -32,7 +32,7 @@ for t in "${targets[@]}"; do
     linearity)
       # N and 2N interleaved in one JVM, both topologies, the app-like mode and the clean-heap one; the heap is
       # touched up front, or the run that first grows into fresh pages pays the kernel's faults (25-50 per 1000 steps)
-      run linearity bash -c 'for t in ONE_NAT NAT_PER_PHONE; do for m in cached clean; do
+      run linearity bash -c 'for t in ONE_NAT NAT_PER_PHONE; do for m in budget clean; do
         mvn -B -ntp -q -Pbench test -Djmh.main=dev.vialab.bench.LinearityProbe \
           -Djmh.jvmArgs="-Xms4g -Xmx4g -XX:+AlwaysPreTouch -Dprobe.mode=$m" -Djmh.args="500 $t 15 4"; done; done' ;;
     curve)

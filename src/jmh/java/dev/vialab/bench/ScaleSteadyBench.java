@@ -28,8 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * recent ones, up to the cache's budget of steps ({@link RunService#defaultCacheSteps} of the fork's heap: 2.86
  * million steps, eight 500-phone traces or four 1000-phone ones). The time per run then includes its share of
  * every collection: the young ones that copy its trace (every trace outlives them, as a cached one does) and the
- * old ones that free the traces that left the cache. This is the figure for "cost linear in N" (2× phones ≤ 2.2×
- * time).
+ * old ones that free the traces that left the cache. It gives each size's time per run; the ratio of the two sizes
+ * ("cost linear in N", 2× phones ≤ 2.2× time) is measured by {@code bench/linearity.sh}, both sizes taking turns in
+ * one JVM and over several JVMs: on a VM whose host changes speed by 1.5× for minutes at a time, forks of one size
+ * each cannot be compared (bench/README, 2026-12-07).
  *
  * <p>Why a budget of steps, not a number of traces: kept by number, four 1000-phone traces are twice the live heap
  * of four 500-phone ones, and a tracing collector's cost per allocated byte grows with the live heap against the
