@@ -14,6 +14,7 @@ rounds=${2:-15}
 n=${3:-500}
 out=${LINEARITY_OUT:-target/bench/linearity}
 mkdir -p "$out"
+rm -f "$out"/*.txt # the summary pools every file there: a smaller run must not pool an older one's JVMs
 java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export JAVA_HOME=$java_home PATH=$java_home/bin:$PATH
 mvn -B -ntp -q -Pbench test-compile

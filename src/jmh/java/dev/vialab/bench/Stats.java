@@ -18,7 +18,7 @@ final class Stats {
         return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
     }
 
-    /** A two-sided interval: {@code low} and {@code high} bound the statistic at the given confidence. */
+    /** A two-sided interval: {@code low} and {@code high} bound the statistic (at 95 % confidence, as made here). */
     record Interval(double low, double high) {}
 
     /**
